@@ -1,0 +1,293 @@
+// The public face of the bridge: starts a PowerShell host running Start-TsBridge.ps1, connects it
+// to a socket / named pipe Node listens on, and offers invokeStep / runSequence / registerStep.
+import { EventEmitter } from 'node:events';
+import { chmodSync, existsSync } from 'node:fs';
+import { createServer, type Server, type Socket } from 'node:net';
+import { EngineUnavailableError } from './errors.js';
+import { killProcessTree, startEngineProcess, type EngineProcess, type OutputListener } from './engineProcess.js';
+import { NodeStepRegistry, type NodeStepHandler } from './nodeSteps.js';
+import { paths } from './paths.js';
+import { createPipeEndpoint, removeSocketFile, type PipeEndpoint } from './pipeEndpoint.js';
+import {
+  PROTOCOL_VERSION,
+  type EngineEvent,
+  type InvokeStepResult,
+  type ReadyMessage,
+  type ResultDocument,
+  type VariableRecord,
+} from './protocol.js';
+import { describeEngine, resolveEngine, type EngineChoice, type ResolvedEngine } from './resolveEngine.js';
+import { BridgeSession, type SessionHooks } from './session.js';
+import { assertValidDocument } from './validateDocument.js';
+import { toVariableRecord, type VariableMap } from './variables.js';
+
+/** A step as the engine takes it: `type` plus the step's properties (DESIGN §4). */
+export interface StepDefinition {
+  type: string;
+  [property: string]: unknown;
+}
+
+/** A sequence document (generated/tsseq.schema.json describes it exactly). */
+export interface SequenceDocument {
+  steps: StepDefinition[];
+  [property: string]: unknown;
+}
+
+export type VariablesInput = VariableRecord | Map<string, string> | VariableMap;
+
+export interface EngineStartOptions {
+  /** `auto` (default), `pwsh`, `powershell`, `embedded`, or a path to a host. */
+  engine?: EngineChoice;
+  /** Receives everything the engine prints (user scripts' output, diagnostics). */
+  onOutput?: OutputListener;
+  /** How long the engine may take to start and connect; default 60 s. */
+  startTimeoutMs?: number;
+  env?: NodeJS.ProcessEnv;
+  cwd?: string;
+}
+
+export interface InvokeStepOptions {
+  variables?: VariablesInput;
+  onEvent?: (event: EngineEvent) => void;
+  signal?: AbortSignal;
+}
+
+export interface RunSequenceOptions extends InvokeStepOptions {
+  /** Folder relative paths in the document resolve against (the sequence file's folder). */
+  baseDirectory?: string;
+  whatIf?: boolean;
+  stateDirectory?: string;
+  logPath?: string;
+  /** Check the document against the schema before sending it (default true). */
+  validate?: boolean;
+}
+
+const DEFAULT_START_TIMEOUT_MS = 60_000;
+const STDERR_TAIL_CHARS = 4000;
+
+export class Engine extends EventEmitter {
+  private closing: Promise<void> | undefined;
+  private goneError: EngineUnavailableError | undefined;
+
+  private constructor(
+    readonly resolved: ResolvedEngine,
+    private readonly process: EngineProcess,
+    private readonly server: Server,
+    private readonly endpoint: PipeEndpoint,
+    private readonly session: BridgeSession,
+    private readonly socket: Socket,
+    /** The engine's `ready` message: protocol, PowerShell version and edition, module version. */
+    readonly info: ReadyMessage,
+    private readonly steps: NodeStepRegistry,
+  ) {
+    super();
+  }
+
+  static async start(options: EngineStartOptions = {}): Promise<Engine> {
+    const resolved = resolveEngine({ engine: options.engine, env: options.env });
+    for (const [what, file] of [['bridge script', paths.bridgeScript], ['module manifest', paths.moduleManifest]] as const) {
+      if (!existsSync(file)) throw new EngineUnavailableError(`The ${what} ${file} is missing; run 'npm run build' in ${paths.root}.`);
+    }
+    const endpoint = createPipeEndpoint();
+    const server = createServer();
+    await listen(server, endpoint);
+
+    const emitter = new EventEmitter();
+    const process = startEngineProcess(resolved, paths.bridgeScript, ['-PipeName', endpoint.pipeName, '-ModulePath', paths.moduleManifest], {
+      env: options.env,
+      cwd: options.cwd,
+      onOutput: (stream, text) => {
+        options.onOutput?.(stream, text);
+        emitter.emit('output', stream, text);
+      },
+    });
+
+    let engine: Engine | undefined;
+    const steps = new NodeStepRegistry();
+    const hooks = (session: () => BridgeSession): SessionHooks => ({
+      onCallback: (message) => steps.answer(message),
+      onInFlightAbort: () => engine?.stop(new EngineUnavailableError('The engine was stopped because a running request was aborted.')),
+      // Before start-up completes, failing the session fails start(); afterwards the engine stops.
+      onProtocolError: (error) => (engine ? engine.stop(error) : session().fail(error)),
+    });
+    try {
+      const { socket, session, ready } = await connect(server, process, options.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS, hooks);
+      if (ready.protocol !== PROTOCOL_VERSION) {
+        throw new EngineUnavailableError(
+          `The engine speaks bridge protocol ${ready.protocol}, this tsseq speaks ${PROTOCOL_VERSION}: rebuild (npm run build) so both sides match.`,
+        );
+      }
+      engine = new Engine(resolved, process, server, endpoint, session, socket, ready, steps);
+      // Forward output printed after start-up to listeners registered on the engine itself.
+      emitter.on('output', (stream, text) => engine!.emit('output', stream, text));
+      engine.watch();
+      return engine;
+    } catch (error) {
+      killProcessTree(process.child);
+      server.close();
+      removeSocketFile(endpoint);
+      throw error;
+    }
+  }
+
+  /** Registers the handler a `"type": "Node"` step names (`"handler": name`). */
+  registerStep(name: string, handler: NodeStepHandler): this {
+    this.steps.register(name, handler);
+    return this;
+  }
+
+  /** Runs one step; resolves to its result entry plus the variables after it. */
+  async invokeStep(step: StepDefinition, options: InvokeStepOptions = {}): Promise<InvokeStepResult> {
+    const params: Record<string, unknown> = { step };
+    const variables = toVariableRecord(options.variables);
+    if (variables) params.variables = variables;
+    return (await this.session.request('invokeStep', params, options)) as InvokeStepResult;
+  }
+
+  /** Runs a whole sequence in the engine; resolves to the result document (DESIGN §4). */
+  async runSequence(document: SequenceDocument | unknown, options: RunSequenceOptions = {}): Promise<ResultDocument> {
+    if (options.validate !== false) assertValidDocument(document);
+    const params: Record<string, unknown> = { document };
+    const variables = toVariableRecord(options.variables);
+    if (variables) params.variables = variables;
+    if (options.baseDirectory !== undefined) params.baseDirectory = options.baseDirectory;
+    if (options.whatIf) params.whatIf = true;
+    if (options.stateDirectory !== undefined) params.stateDirectory = options.stateDirectory;
+    if (options.logPath !== undefined) params.logPath = options.logPath;
+    return (await this.session.request('runSequence', params, options)) as ResultDocument;
+  }
+
+  /** The step types the engine's module knows. */
+  async getStepTypes(): Promise<unknown[]> {
+    return (await this.session.request('getStepTypes')) as unknown[];
+  }
+
+  async ping(): Promise<boolean> {
+    const result = (await this.session.request('ping')) as { pong?: boolean } | null;
+    return result?.pong === true;
+  }
+
+  /** What the engine printed lately (stderr tail), for diagnostics. */
+  get stderrTail(): string {
+    return this.process.stderrTail.toString();
+  }
+
+  get pid(): number | undefined {
+    return this.process.child.pid;
+  }
+
+  /** Asks the engine to shut down, kills it if it does not within `timeoutMs`, cleans up. */
+  close(options: { timeoutMs?: number } = {}): Promise<void> {
+    this.closing ??= this.shutdown(options.timeoutMs ?? 5000);
+    return this.closing;
+  }
+
+  private async shutdown(timeoutMs: number): Promise<void> {
+    this.goneError ??= new EngineUnavailableError('The engine was closed (engine.close()) before this request finished.');
+    if (!this.session.failed) {
+      const shutdown = this.session.request('shutdown').catch(() => undefined);
+      await Promise.race([Promise.all([shutdown, this.process.exited]), delay(timeoutMs)]);
+    }
+    killProcessTree(this.process.child);
+    this.session.fail(this.goneError);
+    this.socket.destroy();
+    await Promise.race([this.process.exited, delay(2000)]);
+    this.server.close();
+    removeSocketFile(this.endpoint);
+  }
+
+  /** Stops the engine now (protocol violation, aborted request); pending requests get `error`. */
+  private stop(error: EngineUnavailableError): void {
+    this.goneError ??= error;
+    this.session.fail(error);
+    killProcessTree(this.process.child);
+    void this.close();
+  }
+
+  private watch(): void {
+    const died = async () => {
+      // The socket usually closes a moment before the exit status is known; wait for it briefly so
+      // the message can say how the engine ended.
+      const status = await Promise.race([this.process.exited, delay(1000).then(() => undefined)]);
+      if (this.goneError) return this.session.fail(this.goneError);
+      const how = !status ? 'closed the bridge connection' : status.signal ? `was killed (${status.signal})` : `exited with code ${status.code}`;
+      this.goneError = new EngineUnavailableError(
+        `The PowerShell engine ${how} unexpectedly: ${describeEngine(this.resolved)}.` + stderrSuffix(this.process.stderrTail.toString()),
+      );
+      this.session.fail(this.goneError);
+      this.emit('exit', status);
+    };
+    this.socket.once('close', () => void died());
+    this.socket.on('error', () => undefined); // 'close' follows and reports it
+    void this.process.exited.then(() => {
+      if (!this.closing) void died();
+    });
+  }
+}
+
+function listen(server: Server, endpoint: PipeEndpoint): Promise<void> {
+  removeSocketFile(endpoint);
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(endpoint.listenPath, () => {
+      server.off('error', reject);
+      // Only this user may connect to the socket file.
+      if (endpoint.socketFile) chmodSync(endpoint.socketFile, 0o600);
+      resolve();
+    });
+  });
+}
+
+/** Waits for the engine to connect and say `ready`, or fails with what it printed. */
+function connect(
+  server: Server,
+  engineProcess: EngineProcess,
+  timeoutMs: number,
+  hooks: (session: () => BridgeSession) => SessionHooks,
+): Promise<{ socket: Socket; session: BridgeSession; ready: ReadyMessage }> {
+  return new Promise((resolve, reject) => {
+    let session: BridgeSession | undefined;
+    let settled = false;
+    const command = engineProcess.commandLine;
+    const failure = (what: string) => new EngineUnavailableError(`${what}: ${command}` + stderrSuffix(engineProcess.stderrTail.toString()));
+    const finish = (error: Error | undefined, value?: { socket: Socket; session: BridgeSession; ready: ReadyMessage }) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      if (error) reject(error);
+      else resolve(value!);
+    };
+    const seconds = Math.round(timeoutMs / 1000);
+    const timer = setTimeout(
+      () => finish(failure(`The PowerShell engine did not ${session ? 'send ready' : 'connect'} within ${seconds} s`)),
+      timeoutMs,
+    );
+    server.on('connection', (socket) => {
+      if (session) return void socket.destroy(); // one engine, one connection
+      // Connected: stop accepting, so nobody else can connect to this endpoint.
+      server.close();
+      const current: BridgeSession = new BridgeSession(socket, hooks(() => current));
+      session = current;
+      socket.once('close', () => finish(failure('The PowerShell engine closed the bridge connection during start-up')));
+      current.ready.then((ready) => finish(undefined, { socket, session: current, ready }), finish);
+    });
+    void engineProcess.exited.then((status) => {
+      const how = status.error
+        ? `could not be started (${status.error.message})`
+        : status.signal
+          ? `was killed (${status.signal}) before it was ready`
+          : `exited with code ${status.code} before it was ready`;
+      finish(failure(`The PowerShell engine ${how}`));
+    });
+  });
+}
+
+function stderrSuffix(stderr: string): string {
+  const tail = stderr.trim();
+  if (!tail) return '';
+  return `\nEngine stderr (last lines):\n${tail.length > STDERR_TAIL_CHARS ? `…${tail.slice(-STDERR_TAIL_CHARS)}` : tail}`;
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}

@@ -1,0 +1,111 @@
+// Starts a PowerShell host running the bridge script, captures what it prints (user output and
+// diagnostics, never protocol) and can kill it with everything it started.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { describeEngine, type ResolvedEngine } from './resolveEngine.js';
+
+export type OutputStream = 'stdout' | 'stderr';
+export type OutputListener = (stream: OutputStream, text: string) => void;
+
+/** Arguments that make a PowerShell host run `script` non-interactively. */
+export function engineArguments(engine: ResolvedEngine, script: string, scriptArgs: string[]): string[] {
+  const policy = engine.kind === 'powershell' ? ['-ExecutionPolicy', 'Bypass'] : [];
+  return [...engine.prefixArgs, '-NoLogo', '-NoProfile', '-NonInteractive', ...policy, '-File', script, ...scriptArgs];
+}
+
+export function engineEnvironment(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  return { ...base, POWERSHELL_TELEMETRY_OPTOUT: '1', DOTNET_CLI_TELEMETRY_OPTOUT: '1', DOTNET_NOLOGO: '1' };
+}
+
+/** Keeps the last `limit` characters of a stream, for error messages. */
+export class OutputTail {
+  private text = '';
+  constructor(private readonly limit = 8192) {}
+  append(chunk: string): void {
+    this.text += chunk;
+    if (this.text.length > this.limit * 2) this.text = this.text.slice(-this.limit);
+  }
+  toString(): string {
+    return this.text.length > this.limit ? this.text.slice(-this.limit) : this.text;
+  }
+}
+
+const liveProcesses = new Set<ChildProcess>();
+let exitHookInstalled = false;
+
+/** A Node process that exits (even without close()) must not leave engines behind. */
+function installExitHook(): void {
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.on('exit', () => {
+    for (const child of liveProcesses) killProcessTree(child);
+  });
+}
+
+export interface EngineProcess {
+  child: ChildProcess;
+  commandLine: string;
+  stdoutTail: OutputTail;
+  stderrTail: OutputTail;
+  /** Resolves once the process has exited (or failed to spawn). */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; error?: Error }>;
+}
+
+export function startEngineProcess(
+  engine: ResolvedEngine,
+  script: string,
+  scriptArgs: string[],
+  options: { onOutput?: OutputListener; env?: NodeJS.ProcessEnv; cwd?: string } = {},
+): EngineProcess {
+  installExitHook();
+  const args = engineArguments(engine, script, scriptArgs);
+  const commandLine = `${describeEngine(engine)} ${args.slice(engine.prefixArgs.length).join(' ')}`;
+  const child = spawn(engine.command, args, {
+    cwd: options.cwd,
+    env: engineEnvironment(options.env),
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group on Unix, so the whole tree (engine and the commands it ran) can be
+    // killed with one signal.
+    detached: process.platform !== 'win32',
+    windowsHide: true,
+  });
+  liveProcesses.add(child);
+  const stdoutTail = new OutputTail();
+  const stderrTail = new OutputTail();
+  for (const stream of ['stdout', 'stderr'] as const) {
+    const tail = stream === 'stdout' ? stdoutTail : stderrTail;
+    child[stream]!.setEncoding('utf8');
+    child[stream]!.on('data', (text: string) => {
+      tail.append(text);
+      options.onOutput?.(stream, text);
+    });
+  }
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; error?: Error }>((resolve) => {
+    child.once('error', (error) => {
+      liveProcesses.delete(child);
+      resolve({ code: null, signal: null, error });
+    });
+    child.once('close', (code, signal) => {
+      liveProcesses.delete(child);
+      resolve({ code, signal });
+    });
+  });
+  return { child, commandLine, stdoutTail, stderrTail, exited };
+}
+
+export function killProcessTree(child: ChildProcess): void {
+  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  try {
+    if (process.platform === 'win32') {
+      spawnSync('taskkill', ['/pid', String(child.pid), '/T', '/F'], { stdio: 'ignore', windowsHide: true });
+    } else {
+      process.kill(-child.pid, 'SIGKILL');
+    }
+  } catch {
+    // already gone, or the group is not ours any more: fall back to the process itself
+    try {
+      child.kill('SIGKILL');
+    } catch {
+      // nothing left to kill
+    }
+  }
+}

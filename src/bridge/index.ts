@@ -1,0 +1,20 @@
+// The Node side of the bridge, as the package exports it.
+export { Engine } from './Engine.js';
+export type { EngineStartOptions, InvokeStepOptions, RunSequenceOptions, SequenceDocument, StepDefinition, VariablesInput } from './Engine.js';
+export { EngineAbortError, EngineRequestError, EngineUnavailableError } from './errors.js';
+export type { NodeStepContext, NodeStepHandler, NodeStepOutcome } from './nodeSteps.js';
+export type {
+  EngineEvent,
+  InvokeStepResult,
+  ReadyMessage,
+  ResultDocument,
+  SequenceStatus,
+  SkipReason,
+  StepResult,
+  StepStatus,
+  VariableRecord,
+} from './protocol.js';
+export { EngineNotFoundError, resolveEngine, type EngineChoice, type EngineKind, type ResolvedEngine } from './resolveEngine.js';
+export { assertValidDocument, InvalidDocumentError, readSequenceFile, validateDocument } from './validateDocument.js';
+export type { DocumentProblem, ValidationResult } from './validateDocument.js';
+export { VariableMap } from './variables.js';

@@ -1,0 +1,128 @@
+// Messages of the Node ↔ PowerShell bridge (protocol 1). One JSON object per line on a socket /
+// named pipe that Node listens on and Start-TsBridge.ps1 connects to; never stdout.
+
+export const PROTOCOL_VERSION = 1;
+
+/** Variables as they travel: names to string values. */
+export type VariableRecord = Record<string, string>;
+
+export type StepStatus = 'Succeeded' | 'Failed' | 'FailedContinued' | 'Skipped';
+export type SkipReason = 'Disabled' | 'ConditionFalse' | 'GroupFailed';
+export type SequenceStatus = 'Succeeded' | 'Failed' | 'RestartPending';
+
+/** One entry of a result document's `steps` (a step or a group). */
+export interface StepResult {
+  path: string;
+  type: string;
+  status: StepStatus;
+  skipReason?: SkipReason;
+  exitCode?: number;
+  startedAt?: string;
+  durationMs?: number;
+  message?: string;
+  [extra: string]: unknown;
+}
+
+/** What `runSequence` / `tsseq run --json` / Invoke-TsSequence return (DESIGN §4). */
+export interface ResultDocument {
+  status: SequenceStatus;
+  exitCode: number;
+  steps: StepResult[];
+  variables: VariableRecord;
+  [extra: string]: unknown;
+}
+
+/** What `invokeStep` returns: the step's result entry plus the environment after it. */
+export interface InvokeStepResult extends StepResult {
+  variables: VariableRecord;
+}
+
+// ---- PowerShell → Node ----
+
+export interface ReadyMessage {
+  type: 'ready';
+  protocol: number;
+  psVersion: string;
+  psEdition: string;
+  moduleVersion: string;
+}
+
+export interface ErrorPayload {
+  message: string;
+  errorId?: string;
+  category?: string;
+  /** JSON path of the offending part when the error is about the document. */
+  path?: string;
+}
+
+export interface ResponseMessage {
+  type: 'response';
+  id: number;
+  result?: unknown;
+  error?: ErrorPayload;
+}
+
+export type EngineEvent =
+  | { kind: 'stepStarted'; path: string; stepType: string; time: string }
+  | ({ kind: 'stepFinished' } & StepResult)
+  | { kind: 'log'; level: string; message: string; path?: string }
+  | { kind: string; [field: string]: unknown };
+
+export interface EventMessage {
+  type: 'event';
+  id: number;
+  event: EngineEvent;
+}
+
+export interface CallbackMessage {
+  type: 'callback';
+  id: string;
+  method: 'invokeNodeStep' | (string & {});
+  params: NodeStepCallParams;
+}
+
+export interface NodeStepCallParams {
+  handler: string;
+  parameters?: Record<string, unknown>;
+  variables?: VariableRecord;
+  path?: string;
+}
+
+export type IncomingMessage = ReadyMessage | ResponseMessage | EventMessage | CallbackMessage;
+
+// ---- Node → PowerShell ----
+
+export type MethodName = 'ping' | 'invokeStep' | 'runSequence' | 'getStepTypes' | 'shutdown';
+
+export interface RequestMessage {
+  type: 'request';
+  id: number;
+  method: MethodName;
+  params: Record<string, unknown>;
+}
+
+export interface CallbackResultMessage {
+  type: 'callbackResult';
+  id: string;
+  result?: { variables: VariableRecord; exitCode: number; message: string };
+  error?: { message: string };
+}
+
+export type OutgoingMessage = RequestMessage | CallbackResultMessage;
+
+/** Narrowing for messages read off the wire: anything unexpected is a protocol error. */
+export function asIncomingMessage(value: unknown): IncomingMessage | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const message = value as { type?: unknown; id?: unknown };
+  switch (message.type) {
+    case 'ready':
+      return value as ReadyMessage;
+    case 'response':
+    case 'event':
+      return typeof message.id === 'number' ? (value as IncomingMessage) : undefined;
+    case 'callback':
+      return typeof message.id === 'string' ? (value as CallbackMessage) : undefined;
+    default:
+      return undefined;
+  }
+}

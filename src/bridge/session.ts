@@ -1,0 +1,173 @@
+// One connection to Start-TsBridge.ps1: waits for `ready`, sends requests one at a time (the
+// engine handles one request at a time, so later ones wait in a queue here), routes events to
+// the request they belong to and answers the engine's callbacks.
+import type { Socket } from 'node:net';
+import { EngineAbortError, EngineRequestError, EngineUnavailableError } from './errors.js';
+import { LineChannel } from './lineChannel.js';
+import {
+  asIncomingMessage,
+  type CallbackMessage,
+  type CallbackResultMessage,
+  type EngineEvent,
+  type MethodName,
+  type ReadyMessage,
+} from './protocol.js';
+
+export interface RequestOptions {
+  onEvent?: (event: EngineEvent) => void;
+  signal?: AbortSignal;
+}
+
+export interface SessionHooks {
+  /** Answers a callback from the engine (a Node-implemented step). */
+  onCallback: (message: CallbackMessage) => Promise<CallbackResultMessage>;
+  /** A request that was already sent was aborted: the engine is busy with it and must be stopped. */
+  onInFlightAbort: () => void;
+  /** The engine broke the protocol (a line that is not JSON, an unknown message). */
+  onProtocolError: (error: EngineUnavailableError) => void;
+}
+
+interface PendingRequest {
+  id: number;
+  method: MethodName;
+  params: Record<string, unknown>;
+  options: RequestOptions;
+  settled: boolean;
+  resolve: (value: unknown) => void;
+  reject: (error: Error) => void;
+  detachAbort?: () => void;
+}
+
+export class BridgeSession {
+  readonly ready: Promise<ReadyMessage>;
+  private resolveReady!: (message: ReadyMessage) => void;
+  private rejectReady!: (error: Error) => void;
+  private readonly channel: LineChannel;
+  private readonly queue: PendingRequest[] = [];
+  private inFlight: PendingRequest | undefined;
+  private nextId = 1;
+  private failure: Error | undefined;
+
+  constructor(socket: Socket, private readonly hooks: SessionHooks) {
+    this.ready = new Promise<ReadyMessage>((resolve, reject) => {
+      this.resolveReady = resolve;
+      this.rejectReady = reject;
+    });
+    this.ready.catch(() => undefined); // observed by whoever awaits start-up; never unhandled
+    this.channel = new LineChannel(socket, {
+      onMessage: (message) => this.dispatch(message),
+      onBadLine: (line, error) =>
+        this.hooks.onProtocolError(
+          new EngineUnavailableError(`The engine sent a line that is not JSON (${error.message}): ${truncate(line, 200)}`),
+        ),
+    });
+  }
+
+  /** True once the session can no longer carry requests. */
+  get failed(): boolean {
+    return this.failure !== undefined;
+  }
+
+  get busy(): boolean {
+    return this.inFlight !== undefined || this.queue.length > 0;
+  }
+
+  request(method: MethodName, params: Record<string, unknown> = {}, options: RequestOptions = {}): Promise<unknown> {
+    if (this.failure) return Promise.reject(this.failure);
+    if (options.signal?.aborted) return Promise.reject(abortError(method, options.signal, false));
+    return new Promise<unknown>((resolve, reject) => {
+      const pending: PendingRequest = { id: this.nextId++, method, params, options, settled: false, resolve, reject };
+      if (options.signal) {
+        const signal = options.signal;
+        const onAbort = () => this.abort(pending, signal);
+        signal.addEventListener('abort', onAbort, { once: true });
+        pending.detachAbort = () => signal.removeEventListener('abort', onAbort);
+      }
+      this.queue.push(pending);
+      this.pump();
+    });
+  }
+
+  /** Rejects everything pending and refuses later requests. */
+  fail(error: Error): void {
+    if (this.failure) return;
+    this.failure = error;
+    this.rejectReady(error);
+    const pending = [...(this.inFlight ? [this.inFlight] : []), ...this.queue.splice(0)];
+    this.inFlight = undefined;
+    for (const request of pending) settle(request, error);
+  }
+
+  private pump(): void {
+    if (this.inFlight || this.failure) return;
+    const next = this.queue.shift();
+    if (!next) return;
+    this.inFlight = next;
+    this.channel.send({ type: 'request', id: next.id, method: next.method, params: next.params });
+  }
+
+  private abort(request: PendingRequest, signal: AbortSignal): void {
+    if (request.settled) return;
+    const queued = this.queue.indexOf(request);
+    if (queued !== -1) this.queue.splice(queued, 1);
+    const inFlight = this.inFlight === request;
+    settle(request, abortError(request.method, signal, inFlight));
+    if (inFlight) this.hooks.onInFlightAbort();
+  }
+
+  private dispatch(raw: unknown): void {
+    const message = asIncomingMessage(raw);
+    if (!message) {
+      this.hooks.onProtocolError(new EngineUnavailableError(`The engine sent an unknown message: ${truncate(JSON.stringify(raw), 200)}`));
+      return;
+    }
+    switch (message.type) {
+      case 'ready':
+        this.resolveReady(message);
+        return;
+      case 'event': {
+        const request = this.inFlight;
+        if (!request || request.id !== message.id || request.settled || !request.options.onEvent) return;
+        try {
+          request.options.onEvent(message.event);
+        } catch (error) {
+          // A throwing listener fails its own request; the engine still finishes it before the next.
+          settle(request, error instanceof Error ? error : new Error(String(error)));
+        }
+        return;
+      }
+      case 'response': {
+        const request = this.inFlight;
+        if (!request || request.id !== message.id) return; // a late answer to an aborted request
+        this.inFlight = undefined;
+        if (message.error) settle(request, new EngineRequestError(request.method, message.error));
+        else settle(request, undefined, message.result ?? null);
+        this.pump();
+        return;
+      }
+      case 'callback':
+        void this.hooks.onCallback(message).then((reply) => {
+          if (!this.failure) this.channel.send(reply);
+        });
+        return;
+    }
+  }
+}
+
+function settle(request: PendingRequest, error: Error | undefined, value?: unknown): void {
+  if (request.settled) return;
+  request.settled = true;
+  request.detachAbort?.();
+  if (error) request.reject(error);
+  else request.resolve(value);
+}
+
+function abortError(method: string, signal: AbortSignal, engineStopped: boolean): Error {
+  const reason = signal.reason instanceof Error && signal.reason.name !== 'AbortError' ? ` (${signal.reason.message})` : '';
+  const consequence = engineStopped ? '; the engine was stopped' : ' before it started';
+  return new EngineAbortError(`${method} was aborted${reason}${consequence}.`);
+}
+
+function truncate(text: string, length: number): string {
+  return text.length > length ? `${text.slice(0, length)}…` : text;
+}

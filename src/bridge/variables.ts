@@ -1,0 +1,76 @@
+// Task-sequence variables as Node handlers see them: names are case-insensitive (the spelling
+// first used is kept), values are strings, setting "" deletes (DESIGN §5), and names starting
+// with "_" belong to the engine.
+import type { VariableRecord } from './protocol.js';
+
+export class VariableMap implements Iterable<[string, string]> {
+  private readonly byKey = new Map<string, [name: string, value: string]>();
+
+  constructor(initial?: VariableRecord | Iterable<[string, string]>) {
+    if (!initial) return;
+    const pairs = Symbol.iterator in Object(initial) ? (initial as Iterable<[string, string]>) : Object.entries(initial);
+    for (const [name, value] of pairs) this.byKey.set(name.toLowerCase(), [name, String(value)]);
+  }
+
+  get size(): number {
+    return this.byKey.size;
+  }
+
+  get(name: string): string | undefined {
+    return this.byKey.get(name.toLowerCase())?.[1];
+  }
+
+  has(name: string): boolean {
+    return this.byKey.has(name.toLowerCase());
+  }
+
+  set(name: string, value: string): this {
+    if (typeof name !== 'string' || name === '') throw new TypeError('A variable name must be a non-empty string.');
+    if (name.startsWith('_')) throw new Error(`Variable '${name}' is read-only: names starting with '_' belong to the engine.`);
+    if (typeof value !== 'string') throw new TypeError(`Variable '${name}' must be set to a string, got ${typeof value}.`);
+    if (value === '') {
+      this.delete(name);
+      return this;
+    }
+    const key = name.toLowerCase();
+    const existing = this.byKey.get(key);
+    this.byKey.set(key, [existing ? existing[0] : name, value]);
+    return this;
+  }
+
+  delete(name: string): boolean {
+    return this.byKey.delete(name.toLowerCase());
+  }
+
+  *entries(): IterableIterator<[string, string]> {
+    for (const [name, value] of this.byKey.values()) yield [name, value];
+  }
+
+  *keys(): IterableIterator<string> {
+    for (const [name] of this.byKey.values()) yield name;
+  }
+
+  *values(): IterableIterator<string> {
+    for (const [, value] of this.byKey.values()) yield value;
+  }
+
+  [Symbol.iterator](): IterableIterator<[string, string]> {
+    return this.entries();
+  }
+
+  toRecord(): VariableRecord {
+    return Object.fromEntries(this.entries());
+  }
+}
+
+/** Checks that caller-supplied variables are strings, so nothing is silently coerced on the way. */
+export function toVariableRecord(variables: VariableRecord | Map<string, string> | VariableMap | undefined): VariableRecord | undefined {
+  if (variables === undefined) return undefined;
+  const entries = variables instanceof Map || variables instanceof VariableMap ? [...variables.entries()] : Object.entries(variables);
+  const record: VariableRecord = {};
+  for (const [name, value] of entries) {
+    if (typeof value !== 'string') throw new TypeError(`Variable '${name}' must be a string, got ${typeof value}.`);
+    record[name] = value;
+  }
+  return record;
+}

@@ -1,0 +1,29 @@
+// --var NAME=VALUE options. Only the first '=' splits, so values may contain '=' (and anything else).
+import { CliError, ExitCode } from './exitCodes.js';
+
+export function parseVariableAssignment(assignment: string): [name: string, value: string] {
+  const equals = assignment.indexOf('=');
+  const name = equals === -1 ? '' : assignment.slice(0, equals).trim();
+  if (!name) throw new CliError(`--var expects NAME=VALUE, got '${assignment}'.`, ExitCode.InvalidInput);
+  return [name, assignment.slice(equals + 1)];
+}
+
+/** Commander option collector: each --var adds one assignment. */
+export function collectVariable(assignment: string, previous: string[] = []): string[] {
+  parseVariableAssignment(assignment); // reject malformed ones at parse time
+  return [...previous, assignment];
+}
+
+/**
+ * Applies overrides to document variables. Names are case-insensitive, so an override replaces
+ * a document variable spelled differently instead of creating a second one.
+ */
+export function overrideVariables(documentVariables: Record<string, string> | undefined, assignments: string[]): Record<string, string> {
+  const result: Record<string, string> = { ...(documentVariables ?? {}) };
+  for (const assignment of assignments) {
+    const [name, value] = parseVariableAssignment(assignment);
+    for (const existing of Object.keys(result)) if (existing.toLowerCase() === name.toLowerCase()) delete result[existing];
+    result[name] = value;
+  }
+  return result;
+}

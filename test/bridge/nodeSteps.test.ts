@@ -1,0 +1,48 @@
+import { expect } from 'chai';
+import { NodeStepRegistry } from '../../src/bridge/nodeSteps.js';
+
+const call = (handler: string, variables: Record<string, string> = {}) => ({
+  type: 'callback' as const,
+  id: 'cb-1',
+  method: 'invokeNodeStep' as const,
+  params: { handler, parameters: { to: 'ops' }, variables, path: 'Notify' },
+});
+
+describe('NodeStepRegistry (answers invokeNodeStep callbacks)', () => {
+  it('runs the handler and returns the whole environment afterwards', async () => {
+    const registry = new NodeStepRegistry();
+    registry.register('notify', async (parameters, ctx) => {
+      ctx.variables.set('Sent', `to ${parameters.to as string}`);
+      ctx.variables.delete('Old');
+    });
+    const reply = await registry.answer(call('Notify', { Old: 'x', Keep: 'y' }));
+    expect(reply).to.deep.equal({
+      type: 'callbackResult',
+      id: 'cb-1',
+      result: { variables: { Keep: 'y', Sent: 'to ops' }, exitCode: 0, message: '' },
+    });
+  });
+
+  it('passes the exit code and message a handler returns', async () => {
+    const registry = new NodeStepRegistry();
+    registry.register('check', () => ({ exitCode: 5, message: 'not ready' }));
+    const reply = await registry.answer(call('check'));
+    expect(reply.result).to.include({ exitCode: 5, message: 'not ready' });
+  });
+
+  it('turns a throwing handler into an error reply naming it', async () => {
+    const registry = new NodeStepRegistry();
+    registry.register('boom', () => {
+      throw new Error('mail server down');
+    });
+    const reply = await registry.answer(call('boom'));
+    expect(reply.error?.message).to.equal("Node step 'boom' failed: mail server down");
+  });
+
+  it('names the missing handler and the registered ones', async () => {
+    const registry = new NodeStepRegistry();
+    registry.register('notify', () => undefined);
+    const reply = await registry.answer(call('deploy'));
+    expect(reply.error?.message).to.match(/No Node step handler named 'deploy'.*Registered: notify/);
+  });
+});

@@ -1,0 +1,94 @@
+function ConvertTo-TsJson {
+    <#
+    .SYNOPSIS
+    Serializes hashtables, PSCustomObjects, lists and primitives to compact JSON text.
+    .DESCRIPTION
+    Strings are encoded by the platform serializer (System.Text.Json on 7, JavaScriptSerializer
+    on 5.1), so every character survives the trip, including quotes, backticks, newlines and
+    non-BMP characters; the output is plain ASCII because non-ASCII is escaped. No depth
+    truncation (ConvertTo-Json's silent depth-2 default is a known trap): nesting beyond 100
+    levels is an error.
+    #>
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)][AllowNull()][AllowEmptyString()][AllowEmptyCollection()][object]$InputObject
+    )
+    $builder = [System.Text.StringBuilder]::new()
+    $encoder = $null
+    if (-not $script:TsIsCoreClr) { $encoder = New-TsJavaScriptSerializer }
+    Write-TsJsonValue -Builder $builder -Value $InputObject -Depth 0 -Encoder $encoder
+    return $builder.ToString()
+}
+
+function Write-TsJsonValue {
+    param([System.Text.StringBuilder]$Builder, $Value, [int]$Depth, $Encoder)
+    if ($Depth -gt 100) { throw 'ConvertTo-TsJson: the object is nested more than 100 levels deep.' }
+    if ($null -eq $Value) { [void]$Builder.Append('null'); return }
+    if ($Value -is [System.Management.Automation.PSObject] -and
+        $Value.PSObject.BaseObject -isnot [System.Management.Automation.PSCustomObject]) {
+        $Value = $Value.PSObject.BaseObject
+    }
+    if ($Value -is [string] -or $Value -is [char]) {
+        [void]$Builder.Append((ConvertTo-TsJsonString -Text ([string]$Value) -Encoder $Encoder))
+        return
+    }
+    if ($Value -is [bool]) { [void]$Builder.Append($(if ($Value) { 'true' } else { 'false' })); return }
+    if ($Value -is [int] -or $Value -is [long] -or $Value -is [short] -or $Value -is [byte] -or
+        $Value -is [uint32] -or $Value -is [uint64] -or $Value -is [uint16] -or $Value -is [sbyte] -or $Value -is [decimal]) {
+        [void]$Builder.Append(([System.IFormattable]$Value).ToString($null, [System.Globalization.CultureInfo]::InvariantCulture))
+        return
+    }
+    if ($Value -is [double] -or $Value -is [single]) {
+        if ([double]::IsNaN($Value) -or [double]::IsInfinity($Value)) { [void]$Builder.Append('null'); return }
+        [void]$Builder.Append(([double]$Value).ToString('R', [System.Globalization.CultureInfo]::InvariantCulture))
+        return
+    }
+    if ($Value -is [datetime]) {
+        [void]$Builder.Append((ConvertTo-TsJsonString -Text ($Value.ToUniversalTime().ToString('yyyy-MM-ddTHH:mm:ss.fffZ', [System.Globalization.CultureInfo]::InvariantCulture)) -Encoder $Encoder))
+        return
+    }
+    if ($Value -is [enum]) { [void]$Builder.Append((ConvertTo-TsJsonString -Text $Value.ToString() -Encoder $Encoder)); return }
+    if ($Value -is [System.Collections.IDictionary]) {
+        [void]$Builder.Append('{')
+        $first = $true
+        foreach ($key in $Value.Keys) {
+            if (-not $first) { [void]$Builder.Append(',') }
+            $first = $false
+            [void]$Builder.Append((ConvertTo-TsJsonString -Text ([string]$key) -Encoder $Encoder)).Append(':')
+            Write-TsJsonValue -Builder $Builder -Value $Value[$key] -Depth ($Depth + 1) -Encoder $Encoder
+        }
+        [void]$Builder.Append('}')
+        return
+    }
+    if ($Value -is [System.Management.Automation.PSObject]) {
+        [void]$Builder.Append('{')
+        $first = $true
+        foreach ($property in $Value.PSObject.Properties) {
+            if (-not $first) { [void]$Builder.Append(',') }
+            $first = $false
+            [void]$Builder.Append((ConvertTo-TsJsonString -Text $property.Name -Encoder $Encoder)).Append(':')
+            Write-TsJsonValue -Builder $Builder -Value $property.Value -Depth ($Depth + 1) -Encoder $Encoder
+        }
+        [void]$Builder.Append('}')
+        return
+    }
+    if ($Value -is [System.Collections.IEnumerable]) {
+        [void]$Builder.Append('[')
+        $first = $true
+        foreach ($item in $Value) {
+            if (-not $first) { [void]$Builder.Append(',') }
+            $first = $false
+            Write-TsJsonValue -Builder $Builder -Value $item -Depth ($Depth + 1) -Encoder $Encoder
+        }
+        [void]$Builder.Append(']')
+        return
+    }
+    [void]$Builder.Append((ConvertTo-TsJsonString -Text $Value.ToString() -Encoder $Encoder))
+}
+
+function ConvertTo-TsJsonString {
+    param([string]$Text, $Encoder)
+    if ($null -eq $Encoder) { return [System.Text.Json.JsonSerializer]::Serialize($Text, [string]) }
+    return $Encoder.Serialize($Text)
+}

@@ -1,0 +1,57 @@
+function Invoke-TsBridgeRequest {
+    <#
+    .SYNOPSIS
+    Dispatches one bridge request to the engine and returns its result (plain data).
+    .DESCRIPTION
+    Events of the run go back to Node as they happen; Node steps call back over the same
+    channel and wait for the answer.
+    #>
+    [CmdletBinding()]
+    param([hashtable]$Channel, [System.Collections.IDictionary]$Request)
+    $id = $Request['id']
+    $params = $Request['params']
+    if ($null -eq $params) { $params = @{} }
+    # Not GetNewClosure(): a closure is re-bound outside the module and would lose its private
+    # functions. These blocks run further down this call, so PowerShell's dynamic scoping finds
+    # the two uniquely named variables below.
+    $tsBridgeChannel = $Channel
+    $tsBridgeRequestId = $id
+    $onEvent = { param($payload) Send-TsBridgeMessage -Channel $tsBridgeChannel -Message ([ordered]@{ type = 'event'; id = $tsBridgeRequestId; event = $payload }) }
+    $nodeStepHandler = { param($call) Invoke-TsBridgeCallback -Channel $tsBridgeChannel -Method 'invokeNodeStep' -Params $call }
+    switch ([string]$Request['method']) {
+        'ping' { return [ordered]@{ pong = $true } }
+        'shutdown' { return $null }
+        'getStepTypes' { return @(foreach ($type in $script:TsStepTypes.Values) { $type }) }
+        'invokeStep' {
+            $arguments = @{ Step = $params['step']; OnEvent = $onEvent; NodeStepHandler = $nodeStepHandler; AsDictionary = $true; Variables = @{} }
+            if ($null -ne $params['variables']) { $arguments['Variables'] = $params['variables'] }
+            if ($null -ne $params['secrets']) { $arguments['SecretNames'] = [string[]]@($params['secrets']) }
+            if ($null -ne $params['baseDirectory']) { $arguments['BaseDirectory'] = [string]$params['baseDirectory'] }
+            return Invoke-TsStepCore @arguments
+        }
+        'runSequence' {
+            $arguments = @{ InputObject = $params['document']; OnEvent = $onEvent; NodeStepHandler = $nodeStepHandler; AsDictionary = $true }
+            if ($null -ne $params['variables']) { $arguments['Variables'] = $params['variables'] }
+            if ($null -ne $params['secrets']) { $arguments['SecretVariable'] = [string[]]@($params['secrets']) }
+            if ($null -ne $params['baseDirectory']) { $arguments['BaseDirectory'] = [string]$params['baseDirectory'] }
+            if ($params['whatIf'] -eq $true) { $arguments['WhatIf'] = $true }
+            return Invoke-TsSequence @arguments
+        }
+        default { throw [System.ArgumentException]::new("Unknown bridge method '$($Request['method'])'.") }
+    }
+}
+
+function Invoke-TsBridgeCallback {
+    param([hashtable]$Channel, [string]$Method, [System.Collections.IDictionary]$Params)
+    $Channel.NextCallback++
+    $callbackId = "c$($Channel.NextCallback)"
+    Send-TsBridgeMessage -Channel $Channel -Message ([ordered]@{ type = 'callback'; id = $callbackId; method = $Method; params = $Params })
+    while ($true) {
+        $line = $Channel.Reader.ReadLine()
+        if ($null -eq $line) { throw [System.IO.EndOfStreamException]::new('The Node bridge closed the channel while a Node step was running.') }
+        $message = ConvertFrom-TsJson -Json $line
+        if ($message['type'] -ne 'callbackResult' -or $message['id'] -ne $callbackId) { continue }
+        if ($null -ne $message['error']) { throw [System.InvalidOperationException]::new([string]$message['error']['message']) }
+        return $message['result']
+    }
+}

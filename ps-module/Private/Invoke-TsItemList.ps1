@@ -1,0 +1,33 @@
+function Invoke-TsItemList {
+    <#
+    .SYNOPSIS
+    Runs the steps and groups of one list in order; returns $false when a failure was not absorbed.
+    .DESCRIPTION
+    ConfigMgr semantics (spec 2.3): a failed item without continueOnError stops its list, and
+    the items not reached are recorded as Skipped with skipReason GroupFailed.
+    #>
+    [CmdletBinding()]
+    [OutputType([bool])]
+    param(
+        [AllowEmptyCollection()][object[]]$Items,
+        [Parameter(Mandatory = $true)][hashtable]$Context,
+        [string]$ParentPath = ''
+    )
+    $failed = $false
+    foreach ($item in $Items) {
+        $path = Join-TsItemPath -ParentPath $ParentPath -Name ([string]$item['name'])
+        if ($failed) {
+            Add-TsSkippedResult -Item $item -Path $path -Reason 'GroupFailed' -Context $Context
+            continue
+        }
+        $status = Invoke-TsItem -Item $item -Context $Context -Path $path
+        if ($status -eq 'Failed') { $failed = $true }
+    }
+    return -not $failed
+}
+
+function Join-TsItemPath {
+    param([string]$ParentPath, [string]$Name)
+    if ([string]::IsNullOrEmpty($ParentPath)) { return $Name }
+    return "$ParentPath/$Name"
+}

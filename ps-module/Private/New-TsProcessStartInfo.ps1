@@ -1,0 +1,49 @@
+function New-TsProcessStartInfo {
+    <#
+    .SYNOPSIS
+    Builds the ProcessStartInfo for a ConfigMgr command line on this platform.
+    .DESCRIPTION
+    Unix: /bin/sh -c <command line>, passed as two separate arguments (ArgumentList), so the
+    command line reaches the shell exactly as written. Windows: the first token is the
+    program and the rest its raw argument string, as CreateProcess receives it from smsswd.
+    #>
+    [CmdletBinding()]
+    [OutputType([System.Diagnostics.ProcessStartInfo])]
+    param(
+        [Parameter(Mandatory = $true)][string]$CommandLine,
+        [Parameter(Mandatory = $true)][string]$WorkingDirectory
+    )
+    $startInfo = [System.Diagnostics.ProcessStartInfo]::new()
+    if ($script:TsIsWindows) {
+        $trimmed = $CommandLine.TrimStart()
+        if ($trimmed.StartsWith('"')) {
+            $end = $trimmed.IndexOf('"', 1)
+            if ($end -lt 0) { throw [System.ArgumentException]::new("The command line has an unclosed quote: $CommandLine") }
+            $startInfo.FileName = $trimmed.Substring(1, $end - 1)
+            $startInfo.Arguments = $trimmed.Substring($end + 1).TrimStart()
+        }
+        else {
+            $space = $trimmed.IndexOf(' ')
+            if ($space -lt 0) { $startInfo.FileName = $trimmed }
+            else {
+                $startInfo.FileName = $trimmed.Substring(0, $space)
+                $startInfo.Arguments = $trimmed.Substring($space + 1).TrimStart()
+            }
+        }
+    }
+    else {
+        $startInfo.FileName = '/bin/sh'
+        $startInfo.ArgumentList.Add('-c')
+        $startInfo.ArgumentList.Add($CommandLine)
+    }
+    $startInfo.WorkingDirectory = $WorkingDirectory
+    $startInfo.UseShellExecute = $false
+    $startInfo.CreateNoWindow = $true
+    $startInfo.RedirectStandardInput = $true
+    $startInfo.RedirectStandardOutput = $true
+    $startInfo.RedirectStandardError = $true
+    $utf8 = [System.Text.UTF8Encoding]::new($false)
+    $startInfo.StandardOutputEncoding = $utf8
+    $startInfo.StandardErrorEncoding = $utf8
+    return $startInfo
+}

@@ -1,0 +1,31 @@
+function Resolve-TsStepParameters {
+    <#
+    .SYNOPSIS
+    Returns a step's parameters with model defaults applied and %var% references expanded.
+    .DESCRIPTION
+    Expansion is done here, once, by the variable store (single pass: a substituted value is
+    never expanded again), and only on data fields: fields the model marks verbatim (script
+    source) are code and stay as written; 'parameters' is expanded by its runner after it has
+    been parsed, so a value can never change how the parameters are split.
+    #>
+    [CmdletBinding()]
+    [OutputType([hashtable])]
+    param(
+        [Parameter(Mandatory = $true)][System.Collections.IDictionary]$Step,
+        [Parameter(Mandatory = $true)][hashtable]$Context
+    )
+    $environment = $Context.Environment
+    $resolved = @{}
+    foreach ($parameter in (Get-TsStepParameterModel -Type ([string]$Step['type']))) {
+        $name = $parameter.Name
+        if ($Step.Contains($name)) { $value = $Step[$name] }
+        elseif ($null -ne $parameter.Default) { $value = $parameter.Default }
+        else { continue }
+        if (-not $parameter.Verbatim -and @('name', 'description') -notcontains $name) {
+            if ($value -is [string]) { $value = $environment.Expand($value) }
+            elseif ($parameter.Type -eq 'string[]') { $value = @(foreach ($text in $value) { $environment.Expand([string]$text) }) }
+        }
+        $resolved[$name] = $value
+    }
+    return $resolved
+}

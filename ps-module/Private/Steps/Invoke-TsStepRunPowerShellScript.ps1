@@ -1,0 +1,64 @@
+function Invoke-TsStepRunPowerShellScript {
+    <#
+    .SYNOPSIS
+    Run PowerShell Script (SMS_TaskSequence_RunPowerShellScriptAction): runs an inline script or a script file.
+    .DESCRIPTION
+    An inline sourceScript is written to a temporary .ps1 (as ConfigMgr does) so `exit N`
+    behaves as in a script file; the script runs in a fresh runspace with $tsenv, its
+    parameters passed as data. The exit code is $LASTEXITCODE (set by `exit N`), 1 for a
+    terminating error, else 0. Non-terminating errors are logged and do not fail the step,
+    as with powershell.exe -File.
+    #>
+    [CmdletBinding()]
+    [OutputType([hashtable])]
+    param(
+        [Parameter(Mandatory = $true)][hashtable]$Parameters,
+        [Parameter(Mandatory = $true)][hashtable]$Context,
+        [string]$Path
+    )
+    Assert-TsUnsupportedOption -Parameters $Parameters -Name 'packageId' -Reason 'package content needs the content catalog, which is not implemented yet; give scriptName as a path instead.'
+    Assert-TsUnsupportedOption -Parameters $Parameters -Name 'runAsUser' -Reason 'running as another user is not implemented yet.'
+    $source = [string]$Parameters['sourceScript']
+    $scriptName = [string]$Parameters['scriptName']
+    if ([string]::IsNullOrEmpty($source) -and [string]::IsNullOrEmpty($scriptName)) {
+        throw [System.ArgumentException]::new('Give the script inline (sourceScript) or as a file (scriptName).')
+    }
+    $workingDirectory = Resolve-TsWorkingDirectory -Context $Context -Directory ([string]$Parameters['workingDirectory'])
+    $arguments = ConvertTo-TsScriptArgumentList -Parameters $Parameters['parameters'] -Context $Context
+    $logParameters = [string]::Equals($Context.Environment.Get('OSDLogPowerShellParameters'), 'TRUE', [System.StringComparison]::OrdinalIgnoreCase)
+
+    $temporaryScript = $null
+    if (-not [string]::IsNullOrEmpty($source)) {
+        $folder = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'tsseq-powershell-scripts')
+        [void][System.IO.Directory]::CreateDirectory($folder)
+        $temporaryScript = [System.IO.Path]::Combine($folder, [System.Guid]::NewGuid().ToString('N') + '.ps1')
+        [System.IO.File]::WriteAllText($temporaryScript, $source, [System.Text.UTF8Encoding]::new($true))
+        $scriptPath = $temporaryScript
+        Write-TsLog -Context $Context -Message 'Running the inline PowerShell script' -Path $Path
+    }
+    else {
+        $scriptPath = [System.IO.Path]::GetFullPath([System.IO.Path]::Combine($Context.BaseDirectory, $scriptName))
+        if (-not [System.IO.File]::Exists($scriptPath)) { throw [System.IO.FileNotFoundException]::new("The script '$scriptPath' does not exist.") }
+        Write-TsLog -Context $Context -Message "Running the PowerShell script $scriptPath" -Path $Path
+    }
+    if ($logParameters) { Write-TsLog -Context $Context -Message "Script parameters: $($Parameters['parameters'])" -Path $Path }
+
+    try {
+        $run = Invoke-TsScriptInRunspace -ScriptPath $scriptPath -Arguments $arguments -WorkingDirectory $workingDirectory -Environment $Context.Environment -TimeoutMilliseconds (Get-TsTimeoutMilliseconds -Parameters $Parameters)
+    }
+    finally {
+        if ($null -ne $temporaryScript) { [System.IO.File]::Delete($temporaryScript) }
+    }
+    foreach ($record in $run.Errors) { Write-TsLog -Context $Context -Level warning -Message "Script error: $record" -Path $Path }
+    if ($Parameters.ContainsKey('outputVariableName') -and -not [string]::IsNullOrEmpty([string]$Parameters['outputVariableName'])) {
+        Set-TsOutputVariable -Context $Context -Name ([string]$Parameters['outputVariableName']) -Text $run.Output
+    }
+    if ($run.TimedOut) {
+        return @{ ExitCode = 1460; Message = "The script timed out after $($Parameters['timeoutMinutes']) minute(s) and was stopped." }
+    }
+    $message = ''
+    if ($null -ne $run.TerminatingError) { $message = "The script failed: $($run.TerminatingError.Message)" }
+    $missing = Get-TsMissingCommandAdvice -Errors (@($run.Errors) + @($run.TerminatingError))
+    if ($missing) { $message = ($message + ' ' + $missing).Trim() }
+    return @{ ExitCode = $run.ExitCode; Message = $message }
+}

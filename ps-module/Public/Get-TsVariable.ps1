@@ -1,0 +1,28 @@
+function Get-TsVariable {
+    <#
+    .SYNOPSIS
+    Gets task sequence variables of the PowerShell session's environment (the one Invoke-TsStep uses).
+    .DESCRIPTION
+    Names are case-insensitive and may use wildcards. Secret values are shown as ********.
+    Inside a running script step use $tsenv.Value('Name') instead.
+    .PARAMETER Name
+    Variable names or wildcard patterns (default: all).
+    .EXAMPLE
+    PS> Get-TsVariable -Name 'OSD*'
+    .OUTPUTS
+    System.Management.Automation.PSCustomObject (Name, Value, IsSecret)
+    #>
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param([Parameter(Position = 0)][string[]]$Name = @('*'))
+    $environment = Get-TsSessionEnvironment
+    $masked = $environment.MaskedSnapshot()
+    foreach ($variableName in $environment.GetVariables()) {
+        foreach ($pattern in $Name) {
+            if ((New-TsWildcard -Pattern $pattern).IsMatch($variableName)) {
+                [pscustomobject]@{ Name = $variableName; Value = $masked[$variableName]; IsSecret = $environment.IsSecret($variableName) }
+                break
+            }
+        }
+    }
+}

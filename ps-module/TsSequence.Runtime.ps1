@@ -1,0 +1,27 @@
+# Loads the hand-written runtime into the TsSequence module's scope. The generated
+# TsSequence.psm1 dot-sources this file after setting $script:TsRuntimeRoot, so every
+# function below lives in the module (Private/ stays private: the manifest exports only
+# Public/ and the generated functions). Only the language, core cmdlets and .NET types that
+# exist in both .NET Framework 4.5+ and .NET 10 are used here: the embedded engine has no
+# Utility/Management cmdlets, and Windows PowerShell 5.1 must parse every file.
+Set-StrictMode -Version 2.0
+
+$script:TsIsCoreClr = $PSVersionTable.PSEdition -eq 'Core'
+$script:TsIsWindows = [System.Environment]::OSVersion.Platform -eq [System.PlatformID]::Win32NT
+
+# The variable store ($tsenv) is a small compiled type so ConfigMgr's
+# `$tsenv.Value('X') = 'y'` idiom (a parameterized property) works in 5.1 and 7 alike.
+if (-not ('TsSequence.TsEnvironment' -as [type])) {
+    $tsEnvironmentAssembly = [System.IO.Path]::Combine($script:TsRuntimeRoot, 'lib', 'TsSequence.Environment.dll')
+    if (-not [System.IO.File]::Exists($tsEnvironmentAssembly)) {
+        throw "TsSequence: '$tsEnvironmentAssembly' is missing. Build it first: run 'npm run build' in the tsseq folder (or build.ps1 for a packaged module)."
+    }
+    [void][System.Reflection.Assembly]::LoadFrom($tsEnvironmentAssembly)
+}
+
+foreach ($tsRuntimeFolder in @('Private', [System.IO.Path]::Combine('Private', 'Steps'), 'Public')) {
+    $tsRuntimePath = [System.IO.Path]::Combine($script:TsRuntimeRoot, $tsRuntimeFolder)
+    foreach ($tsRuntimeFile in [System.IO.Directory]::GetFiles($tsRuntimePath, '*.ps1')) {
+        . $tsRuntimeFile
+    }
+}

@@ -1,0 +1,10 @@
+# Entry point the Node bridge launches: <engine> -NoProfile -File Start-TsBridge.ps1 -PipeName X -ModulePath Y.
+# It imports the module and serves the bridge protocol (NDJSON over a named pipe / unix socket,
+# never over stdout, so whatever steps print cannot corrupt it). See Private/Start-TsBridgeServer.ps1.
+param(
+    [Parameter(Mandatory = $true)][string]$PipeName,
+    [Parameter(Mandatory = $true)][string]$ModulePath
+)
+$ErrorActionPreference = 'Stop'
+$module = Import-Module -Name $ModulePath -PassThru -Force
+& $module { param($name) Start-TsBridgeServer -PipeName $name } $PipeName

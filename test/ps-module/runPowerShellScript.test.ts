@@ -1,0 +1,131 @@
+// Run PowerShell Script through the real engine: inline and file scripts, parameters as data,
+// $tsenv, exit codes, output variable, success codes, timeout.
+import { expect } from 'chai';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Engine } from '../../src/bridge/Engine.js';
+import { startTestEngine, testEngineChoice } from '../support/engine.js';
+
+describe('RunPowerShellScript step', function () {
+  let engine: Engine;
+  before(async function () {
+    ({ engine } = await startTestEngine());
+  });
+  after(async function () {
+    await engine?.close();
+  });
+
+  const script = (sourceScript: string, extra: Record<string, unknown> = {}) => ({ type: 'RunPowerShellScript', name: 'Script', sourceScript, ...extra });
+
+  it('runs an inline script and captures its output (including Write-Host) in the output variable', async function () {
+    const result = await engine.invokeStep(script("'one'\nWrite-Host 'two'\n3", { outputVariableName: 'Out' }));
+    expect(result.status).to.equal('Succeeded');
+    expect(result.exitCode).to.equal(0);
+    expect(result.variables.Out).to.equal('one\ntwo\n3');
+  });
+
+  it('reads and sets variables through $tsenv like Microsoft.SMS.TSEnvironment', async function () {
+    const result = await engine.invokeStep(
+      script("$tsenv.Value('Greeting') = 'hello ' + $tsenv.Value('Who')\n$com = New-Object -ComObject Microsoft.SMS.TSEnvironment\n$com.Value('Names') = ($com.GetVariables() -join ',')\n$tsenv.Value('Undefined') | Write-Output"),
+      { variables: { Who: 'world' } },
+    );
+    expect(result.status, result.message).to.equal('Succeeded');
+    expect(result.variables.Greeting).to.equal('hello world');
+    expect(result.variables.Names!.split(',')).to.include.members(['Greeting', 'Who']);
+  });
+
+  it("refuses writes to read-only variables from $tsenv and fails the script's step", async function () {
+    const result = await engine.invokeStep(script("$tsenv.Value('_SMSTSMine') = 'x'"));
+    expect(result.status).to.equal('Failed');
+    expect(result.exitCode).to.equal(1);
+    expect(result.message).to.match(/read-only/);
+  });
+
+  it('uses `exit N` as the exit code and judges it against successCodes', async function () {
+    expect((await engine.invokeStep(script('exit 7'))).exitCode).to.equal(7);
+    expect((await engine.invokeStep(script('exit 7'))).status).to.equal('Failed');
+    expect((await engine.invokeStep(script('exit 7', { successCodes: [7] }))).status).to.equal('Succeeded');
+    expect((await engine.invokeStep(script('exit 3010'))).status).to.equal('Succeeded');
+  });
+
+  it('fails with exit code 1 and the error message on a terminating error', async function () {
+    const result = await engine.invokeStep(script("throw 'broken on purpose'"));
+    expect(result.status).to.equal('Failed');
+    expect(result.exitCode).to.equal(1);
+    expect(result.message).to.contain('broken on purpose');
+  });
+
+  it('does not fail on a non-terminating error', async function () {
+    const result = await engine.invokeStep(script("Write-Error 'just a warning'\n'after'", { outputVariableName: 'Out' }));
+    expect(result.status).to.equal('Succeeded');
+    expect(result.variables.Out).to.equal('after');
+  });
+
+  it('passes a ConfigMgr-style parameter string as data, expanding %var% inside values', async function () {
+    const result = await engine.invokeStep(
+      script("param([string]$Name, [int]$Count, [switch]$Force, [string[]]$List)\n\"$Name|$Count|$Force|$($List -join '+')\"", {
+        parameters: "-Name '%Who% and $HOME' -Count 3 -Force -List a,'b c'",
+        outputVariableName: 'Out',
+      }),
+      { variables: { Who: "O'Brien $(x)" } },
+    );
+    expect(result.status, result.message).to.equal('Succeeded');
+    expect(result.variables.Out).to.equal("O'Brien $(x) and $HOME|3|True|a+b c");
+  });
+
+  it('passes named parameters given as an object', async function () {
+    const result = await engine.invokeStep(
+      script("param($Name, $Flag)\n\"$Name/$Flag\"", { parameters: { Name: '%Who%', Flag: true }, outputVariableName: 'Out' }),
+      { variables: { Who: 'you' } },
+    );
+    expect(result.variables.Out).to.equal('you/True');
+  });
+
+  it('refuses expressions in the parameter string instead of running them', async function () {
+    const marker = join(mkdtempSync(join(tmpdir(), 'tsseq-ps-')), 'ran');
+    const result = await engine.invokeStep(
+      script('param($Name) $Name', { parameters: `-Name $([IO.File]::WriteAllText('${marker}', 'x'))` }),
+    );
+    expect(result.status).to.equal('Failed');
+    expect(result.message).to.match(/not a literal value/);
+    const { existsSync } = await import('node:fs');
+    expect(existsSync(marker)).to.equal(false);
+  });
+
+  it('runs a script file named by scriptName, relative to the base directory', async function () {
+    const folder = mkdtempSync(join(tmpdir(), 'tsseq-ps-'));
+    writeFileSync(join(folder, 'hello.ps1'), "param($Who)\n\"hi $Who from $((Get-Location).Path)\"\n");
+    const result = await engine.runSequence(
+      { name: 'file', steps: [{ type: 'RunPowerShellScript', name: 'File', scriptName: 'hello.ps1', parameters: '-Who me', outputVariableName: 'Out' }] },
+      { baseDirectory: folder },
+    );
+    expect(result.status, JSON.stringify(result.steps)).to.equal('Succeeded');
+    expect(result.variables.Out).to.equal(`hi me from ${folder}`);
+  });
+
+  it('stops a script that runs past its timeout', async function () {
+    const started = Date.now();
+    const result = await engine.invokeStep(script('while ($true) { [System.Threading.Thread]::Sleep(50) }', { timeoutMinutes: 0.02 }));
+    expect(Date.now() - started).to.be.below(15000);
+    expect(result.status).to.equal('Failed');
+    expect(result.exitCode).to.equal(1460);
+  });
+
+  it('names a missing cmdlet and suggests a full PowerShell', async function () {
+    // Only the embedded engine lacks Get-Date; a full PowerShell just runs it.
+    if (testEngineChoice !== 'embedded') this.skip();
+    const result = await engine.invokeStep(script('Get-Date'));
+    expect(result.status).to.equal('Failed');
+    expect(result.message).to.contain('Get-Date');
+    expect(result.message).to.contain('--engine pwsh');
+  });
+
+  it('keeps script variables out of the engine (a fresh runspace per step)', async function () {
+    await engine.invokeStep(script('$global:Leak = 1; function global:Leaky { 1 }'));
+    const result = await engine.invokeStep(
+      script("\"$($null -eq $global:Leak)|$($null -eq (Get-Command -Name Leaky -ErrorAction SilentlyContinue))\"", { outputVariableName: 'Out' }),
+    );
+    expect(result.variables.Out).to.equal('True|True');
+  });
+});

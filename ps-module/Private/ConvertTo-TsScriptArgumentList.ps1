@@ -52,6 +52,13 @@ function ConvertTo-TsScriptArgumentList {
                 $value = Get-TsLiteralValue -Ast $element.Argument -Text $text
                 $list.Add(@{ Name = $element.ParameterName; Value = (Expand-TsArgumentValue -Value $value -Environment $environment); HasValue = $true })
             }
+            elseif ($index + 1 -lt $elements.Count -and $elements[$index + 1] -isnot [System.Management.Automation.Language.CommandParameterAst]) {
+                # "-Name value": paired here, because a parameter handed to the binder without
+                # its value is read as a switch. A switch before a positional value needs -Switch:$true.
+                $index++
+                $value = Get-TsLiteralValue -Ast $elements[$index] -Text $text
+                $list.Add(@{ Name = $element.ParameterName; Value = (Expand-TsArgumentValue -Value $value -Environment $environment); HasValue = $true })
+            }
             else {
                 $list.Add(@{ Name = $element.ParameterName; Value = $null; HasValue = $false })
             }
@@ -70,6 +77,10 @@ function Get-TsLiteralValue {
         if ($Ast.NestedExpressions.Count -eq 0) { return $Ast.Value }
     }
     elseif ($Ast -is [System.Management.Automation.Language.ConstantExpressionAst]) { return $Ast.Value }
+    elseif ($Ast -is [System.Management.Automation.Language.VariableExpressionAst] -and @('true', 'false', 'null') -contains $Ast.VariablePath.UserPath) {
+        # $true/$false/$null are constants, not data from outside: allowed for -Switch:$false.
+        switch ($Ast.VariablePath.UserPath) { 'true' { return $true } 'false' { return $false } default { return $null } }
+    }
     elseif ($Ast -is [System.Management.Automation.Language.ArrayLiteralAst]) {
         return , @(foreach ($item in $Ast.Elements) { Get-TsLiteralValue -Ast $item -Text $Text })
     }

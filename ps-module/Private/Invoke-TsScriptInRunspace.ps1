@@ -21,7 +21,8 @@ function Invoke-TsScriptInRunspace {
     )
     $sessionState = [runspace]::DefaultRunspace.InitialSessionState
     if ($null -eq $sessionState) { $sessionState = [initialsessionstate]::CreateDefault2() }
-    $runspace = [runspacefactory]::CreateRunspace($sessionState)
+    # The engine's own host: scripts may use $Host.UI, and Write-Host needs a UI to write to.
+    $runspace = [runspacefactory]::CreateRunspace($Host, $sessionState)
     $shell = $null
     try {
         $runspace.Open()
@@ -38,11 +39,11 @@ function Invoke-TsScriptInRunspace {
         $command = [System.Management.Automation.Runspaces.Command]::new($ScriptPath)
         $command.MergeMyResults([System.Management.Automation.Runspaces.PipelineResultTypes]::Information, [System.Management.Automation.Runspaces.PipelineResultTypes]::Output)
         foreach ($argument in $Arguments) {
-            if ($null -eq $argument.Name) { $command.Parameters.Add($null, $argument.Value) }
+            if ($null -eq $argument.Name) { $command.Parameters.Add([System.Management.Automation.Runspaces.CommandParameter]::new([System.Management.Automation.Language.NullString]::Value, $argument.Value)) }
             elseif ($argument.HasValue) { $command.Parameters.Add($argument.Name, $argument.Value) }
-            else { $command.Parameters.Add([System.Management.Automation.Runspaces.CommandParameter]::new($argument.Name)) }
+            else { $command.Parameters.Add([System.Management.Automation.Runspaces.CommandParameter]::new($argument.Name, $true)) }
         }
-        $shell.Commands.AddCommand($command)
+        [void]$shell.Commands.AddCommand($command)
 
         $inputData = [System.Management.Automation.PSDataCollection[psobject]]::new()
         $inputData.Complete()

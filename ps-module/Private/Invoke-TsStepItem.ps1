@@ -54,7 +54,7 @@ function Invoke-TsStepItem {
     catch {
         if ($null -eq $exitCode) { $exitCode = 1 }
         $succeeded = $false
-        $message = $_.Exception.Message
+        $message = (Get-TsInnermostError -ErrorRecord $_).Message
     }
 
     $environment.SetSystem('_SMSTSLastActionRetCode', [string]$exitCode)

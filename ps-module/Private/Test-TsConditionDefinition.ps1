@@ -7,7 +7,7 @@ function Test-TsConditionDefinition {
     param(
         [AllowNull()][object]$Condition,
         [string]$JsonPath,
-        [Parameter(Mandatory = $true)][System.Collections.Generic.List[string]]$Errors
+        [Parameter(Mandatory = $true)][AllowEmptyCollection()][System.Collections.Generic.List[string]]$Errors
     )
     if ($Condition -is [System.Array]) {
         for ($index = 0; $index -lt $Condition.Length; $index++) {

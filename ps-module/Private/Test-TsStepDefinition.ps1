@@ -7,7 +7,7 @@ function Test-TsStepDefinition {
     param(
         [AllowNull()][object]$Step,
         [string]$JsonPath = '$',
-        [Parameter(Mandatory = $true)][System.Collections.Generic.List[string]]$Errors
+        [Parameter(Mandatory = $true)][AllowEmptyCollection()][System.Collections.Generic.List[string]]$Errors
     )
     if ($Step -isnot [System.Collections.IDictionary]) {
         $Errors.Add("$($JsonPath): must be an object with a ""type""")

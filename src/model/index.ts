@@ -1,0 +1,14 @@
+export type * from './common.js';
+export type * from './conditions.js';
+export type * from './sequence.js';
+export type * from './steps/CheckReadiness.js';
+export type * from './steps/ConnectNetworkFolder.js';
+export type * from './steps/DownloadPackageContent.js';
+export type * from './steps/InstallApplication.js';
+export type * from './steps/InstallPackage.js';
+export type * from './steps/InstallSoftwareUpdates.js';
+export type * from './steps/RestartComputer.js';
+export type * from './steps/RunCommandLine.js';
+export type * from './steps/RunPowerShellScript.js';
+export type * from './steps/SetDynamicVariables.js';
+export type * from './steps/SetTaskSequenceVariable.js';

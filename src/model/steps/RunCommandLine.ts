@@ -1,0 +1,89 @@
+import type { StepOptions, integer } from '../common.js';
+
+/**
+ * Runs a command line.
+ *
+ * The command line is %NAME%-expanded and run by the platform shell (cmd.exe /c on Windows,
+ * /bin/sh -c elsewhere), so pipes and redirection work. The exit code decides the outcome:
+ * one of successCodes is success, and 3010 also asks for a restart after which the sequence
+ * resumes with the next step. With packageId the command runs in the downloaded package
+ * folder. The command must not wait for input.
+ * @displayName Run Command Line
+ * @wmiClass SMS_TaskSequence_RunCommandLineAction
+ * @example
+ * New-TsRunCommandLineStep -Name 'Hello' -CommandLine 'echo hi' -OutputVariableName 'Greeting'
+ *
+ * Runs echo and saves its output in the Greeting variable.
+ */
+export interface RunCommandLineStep extends StepOptions {
+  /** Step type. */
+  type: 'RunCommandLine';
+
+  /**
+   * Command line to run; %NAME% references to task sequence variables are expanded first.
+   * @minLength 1
+   * @maxLength 32000
+   * @variable CommandLine
+   */
+  commandLine: string;
+
+  /**
+   * Package whose downloaded content holds the files the command needs; the command starts
+   * in the package folder unless workingDirectory says otherwise.
+   * @minLength 1
+   * @variable PackageID
+   */
+  packageId?: string;
+
+  /**
+   * Folder the command starts in: absolute, or relative to the package folder. ConfigMgr:
+   * "Start in".
+   * @maxLength 255
+   * @variable WorkingDirectory
+   */
+  workingDirectory?: string;
+
+  /**
+   * On 64-bit Windows, run the command without file system redirection for 32-bit
+   * processes. Ignored elsewhere.
+   * @default false
+   * @variable SMSTSDisableWow64Redirection
+   */
+  disableWow64Redirection?: boolean;
+
+  /**
+   * Task sequence variable that receives the command's output (the last 1000 characters).
+   * @pattern ^[A-Za-z][A-Za-z0-9_-]*$
+   * @maxLength 256
+   * @variable SMSTSRunCommandLineOutputVariableName
+   */
+  outputVariableName?: string;
+
+  /**
+   * Run the command as the account given by userName and userPassword instead of the
+   * engine's account.
+   * @default false
+   * @variable _SMSTSRunCommandLineAsUser
+   */
+  runAsUser?: boolean;
+
+  /**
+   * Account the command runs as when runAsUser is set, as DOMAIN\User or User.
+   * @variable SMSTSRunCommandLineUserName
+   */
+  userName?: string;
+
+  /**
+   * Password of userName.
+   * @secret
+   * @variable SMSTSRunCommandLineUserPassword
+   */
+  userPassword?: string;
+
+  /**
+   * Exit codes that mean success. 3010 means success with a restart required.
+   * @default [0, 3010]
+   * @variable SuccessCodes
+   */
+  successCodes?: integer[];
+}

@@ -48,6 +48,8 @@ export interface EngineStartOptions {
 
 export interface InvokeStepOptions {
   variables?: VariablesInput;
+  /** Names of variables whose values are secret: the engine masks them in results and logs. */
+  secrets?: string[];
   onEvent?: (event: EngineEvent) => void;
   signal?: AbortSignal;
 }
@@ -141,6 +143,7 @@ export class Engine extends EventEmitter {
     const params: Record<string, unknown> = { step };
     const variables = toVariableRecord(options.variables);
     if (variables) params.variables = variables;
+    if (options.secrets?.length) params.secrets = options.secrets;
     return (await this.session.request('invokeStep', params, options)) as InvokeStepResult;
   }
 
@@ -150,6 +153,7 @@ export class Engine extends EventEmitter {
     const params: Record<string, unknown> = { document };
     const variables = toVariableRecord(options.variables);
     if (variables) params.variables = variables;
+    if (options.secrets?.length) params.secrets = options.secrets;
     if (options.baseDirectory !== undefined) params.baseDirectory = options.baseDirectory;
     if (options.whatIf) params.whatIf = true;
     if (options.stateDirectory !== undefined) params.stateDirectory = options.stateDirectory;

@@ -13,7 +13,7 @@ import { collectVariable, overrideVariables } from '../parseVariables.js';
 import { engineOption } from './options.js';
 
 interface RunOptions {
-  var: string[];
+  var?: string[];
   engine: EngineChoice;
   stateDir?: string;
   log?: string;
@@ -26,7 +26,7 @@ export function registerRunCommand(program: Command): void {
     .command('run')
     .description('run a sequence document in the PowerShell engine')
     .argument('<file>', 'sequence document (JSON)')
-    .option('--var <NAME=VALUE>', 'set a variable, overriding the document (repeatable)', collectVariable, [])
+    .option('--var <NAME=VALUE>', 'set a variable, overriding the document (repeatable)', collectVariable)
     .addOption(engineOption())
     .option('--state-dir <dir>', 'folder for the saved state (restart/resume)')
     .option('--log <file>', 'write the engine log to this file')
@@ -39,7 +39,7 @@ export function registerRunCommand(program: Command): void {
 
 export async function runSequenceFile(file: string, options: RunOptions): Promise<number> {
   const document = readSequenceFile(file) as { variables?: Record<string, string>; name?: string; steps: [] };
-  if (options.var.length) document.variables = overrideVariables(document.variables, options.var);
+  if (options.var?.length) document.variables = overrideVariables(document.variables, options.var);
 
   // With --json, stdout carries only the result document; whatever the engine prints goes to stderr.
   const engine = await Engine.start({

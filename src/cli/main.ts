@@ -1,0 +1,51 @@
+#!/usr/bin/env node
+// tsseq: run, validate and inspect task sequences; drive the PowerShell engine from the shell.
+import { Command, CommanderError } from 'commander';
+import { EngineNotFoundError } from '../bridge/resolveEngine.js';
+import { InvalidDocumentError } from '../bridge/validateDocument.js';
+import { registerGenerateCommand } from './commands/generate.js';
+import { registerPwshCommand } from './commands/pwsh.js';
+import { registerRunCommand } from './commands/run.js';
+import { registerStepsCommand } from './commands/steps.js';
+import { registerValidateCommand } from './commands/validate.js';
+import { CliError, ExitCode } from './exitCodes.js';
+
+function buildProgram(): Command {
+  const program = new Command('tsseq')
+    .description('ConfigMgr-style task sequences, run by a PowerShell engine')
+    .showHelpAfterError()
+    .exitOverride();
+  registerRunCommand(program);
+  registerValidateCommand(program);
+  registerStepsCommand(program);
+  registerGenerateCommand(program);
+  registerPwshCommand(program);
+  for (const command of program.commands) command.exitOverride();
+  return program;
+}
+
+/** Maps any failure to a message and an exit code; stack traces only with TSSEQ_DEBUG=1. */
+function exitCodeForError(error: unknown): number {
+  if (error instanceof CommanderError) {
+    // help and version are not errors; usage errors are invalid input (commander printed them)
+    return error.exitCode === 0 ? ExitCode.Succeeded : ExitCode.InvalidInput;
+  }
+  if (error instanceof InvalidDocumentError) {
+    process.stderr.write(`${error.message}\n`);
+    return ExitCode.InvalidInput;
+  }
+  if (error instanceof CliError) {
+    process.stderr.write(`tsseq: ${error.message}\n`);
+    return error.exitCode;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`tsseq: ${message}\n`);
+  if (process.env.TSSEQ_DEBUG && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+  return error instanceof EngineNotFoundError ? ExitCode.InvalidInput : ExitCode.Failed;
+}
+
+try {
+  await buildProgram().parseAsync(process.argv);
+} catch (error) {
+  process.exitCode = exitCodeForError(error);
+}

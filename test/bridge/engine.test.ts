@@ -1,0 +1,211 @@
+// The bridge against the real engine (embedded by default): start-up, requests, events, output
+// that is not protocol, and what happens when the engine goes away.
+import { expect } from 'chai';
+import { readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import type { Engine } from '../../src/bridge/Engine.js';
+import { EngineAbortError, EngineUnavailableError } from '../../src/bridge/errors.js';
+import type { EngineEvent } from '../../src/bridge/protocol.js';
+import { startTestEngine, type CapturedOutput } from '../support/engine.js';
+
+const sleepScript = (seconds: number) => `[System.Threading.Thread]::Sleep(${seconds * 1000})`;
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (condition()) return true;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return condition();
+}
+
+describe('Engine (real PowerShell engine)', function () {
+  this.timeout(120_000);
+
+  describe('one shared session', () => {
+    let engine: Engine;
+    let output: CapturedOutput;
+
+    before(async () => {
+      ({ engine, output } = await startTestEngine());
+    });
+    after(async () => {
+      await engine?.close();
+    });
+
+    it('exposes the ready message and answers ping', async () => {
+      expect(engine.info).to.include({ type: 'ready', protocol: 1 });
+      expect(engine.info.psVersion).to.match(/^\d+\.\d+/);
+      expect(engine.info.psEdition).to.be.oneOf(['Core', 'Desktop']);
+      expect(engine.info.moduleVersion).to.match(/^\d+\.\d+\.\d+/);
+      expect(await engine.ping()).to.equal(true);
+    });
+
+    it('keeps the protocol intact while a step writes to [Console]::Out and [Console]::Error', async () => {
+      const script = [
+        `[Console]::Out.WriteLine('{"type":"response","id":1,"result":"not from the bridge"}')`,
+        `[Console]::Out.Write('half a line without newline')`,
+        `[Console]::Error.WriteLine('diagnostic on stderr')`,
+        `$tsenv.Value('AfterConsole') = 'yes'`,
+      ].join('\n');
+      const result = await engine.invokeStep({ type: 'RunPowerShellScript', name: 'Console', sourceScript: script });
+      expect(result.status).to.equal('Succeeded');
+      expect(result.variables.AfterConsole).to.equal('yes');
+      expect(await engine.ping()).to.equal(true);
+      expect(output.stdout).to.include('not from the bridge');
+      expect(output.stderr).to.include('diagnostic on stderr');
+    });
+
+    const values: Array<[string, string]> = [
+      ['quotes', `he said "hi" and 'bye' ‘curly’`],
+      ['dollar', '$env:HOME $(Get-Date) ${x} $null @args'],
+      ['backticks', '`n`t`` ` end`'],
+      ['percent', '100% %In% %% %NotSet% %'],
+      ['newlines', 'line1\nline2\r\nline3\r\n\n'],
+      ['non-BMP Unicode', '😀 𝄞 \u{10FFFF} 中文 é'],
+      ['control characters', '\u0001\u001f\u007f\t'],
+      ['separators', 'a:b,c;d=e|f'],
+      ['1 MB', 'ab"$`%\n😀'.repeat(120_000).slice(0, 1_048_576)],
+    ];
+    for (const [label, value] of values) {
+      it(`round-trips ${label} Node → PowerShell → Node unchanged`, async () => {
+        const result = await engine.invokeStep(
+          { type: 'SetTaskSequenceVariable', name: 'Copy', variableName: 'V', variableValue: '%In%' },
+          { variables: { In: value } },
+        );
+        expect(result.status).to.equal('Succeeded');
+        // compare lengths first so a failure does not print a megabyte
+        expect(result.variables.V?.length, 'length of V').to.equal(value.length);
+        expect(result.variables.V === value, 'V is byte-exact').to.equal(true);
+        expect(result.variables.In === value, 'In is byte-exact').to.equal(true);
+      });
+    }
+
+    it('sends stepStarted and stepFinished events for steps and groups', async () => {
+      const events: EngineEvent[] = [];
+      const result = await engine.runSequence(
+        {
+          name: 'Events',
+          steps: [
+            { type: 'SetTaskSequenceVariable', name: 'First', variableName: 'A', variableValue: '1' },
+            { type: 'Group', name: 'G', steps: [{ type: 'SetTaskSequenceVariable', name: 'Second', variableName: 'B', variableValue: '%A%2' }] },
+          ],
+        },
+        { onEvent: (event) => events.push(event) },
+      );
+      expect(result.status).to.equal('Succeeded');
+      expect(result.variables).to.include({ A: '1', B: '12' });
+      const started = events.filter((e) => e.kind === 'stepStarted').map((e) => e.path);
+      const finished = events.filter((e) => e.kind === 'stepFinished').map((e) => (e as { path: string }).path);
+      expect(started).to.include.members(['First', 'G/Second']);
+      expect(finished).to.include.members(['First', 'G', 'G/Second']);
+      const first = events.find((e) => e.kind === 'stepStarted' && e.path === 'First') as { stepType: string; time: string };
+      expect(first.stepType).to.equal('SetTaskSequenceVariable');
+      expect(Number.isNaN(Date.parse(first.time))).to.equal(false);
+    });
+
+    it('runs a Node-implemented step through a callback and gets its variables back', async () => {
+      engine.registerStep('notify', async (parameters, ctx) => {
+        ctx.variables.set('Sent', `${String(parameters.to)}:${ctx.variables.get('greeting') ?? ''}`);
+        return { message: 'sent' };
+      });
+      const result = await engine.runSequence({
+        name: 'Node step',
+        steps: [
+          { type: 'SetTaskSequenceVariable', name: 'Greeting', variableName: 'Greeting', variableValue: 'hi "there" $x' },
+          { type: 'Node', name: 'Notify', handler: 'notify', parameters: { to: 'ops' } },
+        ],
+      });
+      expect(result.status).to.equal('Succeeded');
+      expect(result.variables.Sent).to.equal('ops:hi "there" $x');
+    });
+
+    it('reports an engine error for a request it cannot serve, and stays usable', async () => {
+      const error = await engine.invokeStep({ type: 'NoSuchStep' }).then(
+        () => undefined,
+        (e: unknown) => e as Error,
+      );
+      expect(error?.name).to.equal('EngineRequestError');
+      expect(error?.message).to.match(/\$\.type/);
+      expect(await engine.ping()).to.equal(true);
+    });
+
+    it('queues concurrent requests and answers each one', async () => {
+      const results = await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          engine.invokeStep({ type: 'SetTaskSequenceVariable', name: `S${i}`, variableName: 'N', variableValue: String(i) }),
+        ),
+      );
+      expect(results.map((r) => r.variables.N)).to.deep.equal(Array.from({ length: 20 }, (_, i) => String(i)));
+    });
+  });
+
+  it('close() stops the engine, removes the socket file and rejects later requests', async () => {
+    const { engine } = await startTestEngine();
+    const pid = engine.pid!;
+    expect(isRunning(pid)).to.equal(true);
+    await engine.close();
+    expect(await waitUntil(() => !isRunning(pid), 5000), 'engine process gone').to.equal(true);
+    if (process.platform !== 'win32') {
+      expect(readdirSync(tmpdir()).filter((name) => name.startsWith(`tsseq-${process.pid}-`))).to.deep.equal([]);
+    }
+    const error = await engine.ping().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).to.be.instanceOf(EngineUnavailableError);
+    expect((error as Error).message).to.match(/closed/);
+  });
+
+  it('rejects the running and the queued requests with a clear error when the engine dies', async () => {
+    const { engine } = await startTestEngine();
+    try {
+      const running = engine.invokeStep({ type: 'RunPowerShellScript', name: 'Sleep', sourceScript: sleepScript(30) });
+      const queued = engine.ping();
+      const outcomes = Promise.allSettled([running, queued]);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      process.kill(engine.pid!, 'SIGKILL');
+      const [first, second] = await outcomes;
+      for (const outcome of [first, second]) {
+        expect(outcome!.status).to.equal('rejected');
+        const reason = (outcome as PromiseRejectedResult).reason as Error;
+        expect(reason).to.be.instanceOf(EngineUnavailableError);
+        expect(reason.message).to.match(/The PowerShell engine (was killed \(SIGKILL\)|exited with code \d+|closed the bridge connection) unexpectedly/);
+      }
+    } finally {
+      await engine.close();
+    }
+  });
+
+  it('an aborted runSequence rejects at once and stops the engine', async () => {
+    const { engine } = await startTestEngine();
+    const pid = engine.pid!;
+    try {
+      const controller = new AbortController();
+      const run = engine.runSequence(
+        { name: 'Long', steps: [{ type: 'RunPowerShellScript', name: 'Long', sourceScript: sleepScript(30) }] },
+        { signal: controller.signal },
+      );
+      setTimeout(() => controller.abort(), 500);
+      const started = Date.now();
+      const error = await run.then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).to.be.instanceOf(EngineAbortError);
+      expect(Date.now() - started).to.be.below(5000);
+      expect(await waitUntil(() => !isRunning(pid), 5000), 'engine process stopped').to.equal(true);
+    } finally {
+      await engine.close();
+    }
+  });
+});

@@ -1,0 +1,81 @@
+// tsseq run through the real engine: the result document, the readable summary and exit codes.
+import { expect } from 'chai';
+import type { ResultDocument } from '../../src/bridge/protocol.js';
+import { runCli } from '../support/cli.js';
+import { writeTempFile } from '../support/tempFiles.js';
+
+describe('tsseq run', function () {
+  this.timeout(120_000);
+
+  it('--json prints exactly the result document, listing every step and group', async () => {
+    const result = await runCli(['run', 'examples/hello.json', '--json']);
+    expect(result.code, result.stderr).to.equal(0);
+    const document = JSON.parse(result.stdout) as ResultDocument;
+    expect(document).to.include({ status: 'Succeeded', exitCode: 0 });
+    expect(document.steps.map((s) => [s.path, s.type, s.status, s.skipReason])).to.deep.equal([
+      ['Choose audience', 'SetTaskSequenceVariable', 'Succeeded', undefined],
+      ['Compose message', 'SetTaskSequenceVariable', 'Succeeded', undefined],
+      ['Say it', 'Group', 'Succeeded', undefined],
+      ['Say it/Echo message', 'RunCommandLine', 'Succeeded', undefined],
+      ['Say it/Shout it', 'RunPowerShellScript', 'Succeeded', undefined],
+      ['Say it/Old greeting', 'RunCommandLine', 'Skipped', 'Disabled'],
+      ['Say it/Windows note', 'SetTaskSequenceVariable', 'Skipped', 'ConditionFalse'],
+    ]);
+    for (const step of document.steps.filter((s) => s.status === 'Succeeded' && s.type !== 'Group')) {
+      expect(step.exitCode, step.path).to.equal(0);
+      expect(step.durationMs, step.path).to.be.a('number');
+      expect(Number.isNaN(Date.parse(step.startedAt ?? '')), step.path).to.equal(false);
+    }
+    expect(document.variables).to.include({ Message: 'Hello, world!', Shouted: 'HELLO, WORLD!' });
+    expect(document.variables.Echoed?.trim()).to.equal('Hello, world!');
+    expect(document.variables).not.to.have.property('Note');
+  });
+
+  it('--var overrides a document variable (the condition then holds)', async () => {
+    const result = await runCli(['run', 'examples/hello.json', '--json', '--var', 'Platform=windows', '--var', 'greeting=Hi']);
+    expect(result.code, result.stderr).to.equal(0);
+    const document = JSON.parse(result.stdout) as ResultDocument;
+    expect(document.steps.find((s) => s.path === 'Say it/Windows note')?.status).to.equal('Succeeded');
+    expect(document.variables).to.include({ Note: 'running on Windows', Message: 'Hi, world!' });
+  });
+
+  it('prints a readable summary: one indented line per step, then the sequence status', async () => {
+    const result = await runCli(['run', 'examples/hello.json']);
+    expect(result.code, result.stderr).to.equal(0);
+    const lines = result.stdout.split('\n');
+    expect(lines.find((l) => /^ {2}Echo message\s+Succeeded\s+exit 0\s+\d/.test(l)), result.stdout).to.be.a('string');
+    expect(lines.find((l) => /^ {2}Old greeting\s+Skipped \(Disabled\)/.test(l)), result.stdout).to.be.a('string');
+    expect(lines.find((l) => /^Say it\s+Succeeded/.test(l)), result.stdout).to.be.a('string');
+    expect(result.stdout).to.match(/^Sequence Succeeded \(exit code 0\)/m);
+  });
+
+  it('exits 1 when the sequence fails, with the failing step in the result', async () => {
+    const file = writeTempFile('fails.json', {
+      name: 'Fails',
+      steps: [
+        { type: 'RunCommandLine', name: 'Tolerated', commandLine: 'exit 4', continueOnError: true },
+        { type: 'RunCommandLine', name: 'Fatal', commandLine: 'exit 5' },
+        { type: 'SetTaskSequenceVariable', name: 'Never', variableName: 'A', variableValue: 'b' },
+      ],
+    });
+    const result = await runCli(['run', file, '--json']);
+    expect(result.code, result.stderr).to.equal(1);
+    const document = JSON.parse(result.stdout) as ResultDocument;
+    expect(document.status).to.equal('Failed');
+    const byPath = Object.fromEntries(document.steps.map((s) => [s.path, s]));
+    expect(byPath.Tolerated).to.include({ status: 'FailedContinued', exitCode: 4 });
+    expect(byPath.Fatal).to.include({ status: 'Failed', exitCode: 5 });
+    expect(document.variables).not.to.have.property('A');
+  });
+
+  it('resolves relative paths against the sequence file folder', async () => {
+    const file = writeTempFile('relative.json', {
+      name: 'Relative',
+      steps: [{ type: 'RunCommandLine', name: 'Pwd', commandLine: 'pwd', outputVariableName: 'Dir' }],
+    });
+    const result = await runCli(['run', file, '--json'], { cwd: '/' });
+    expect(result.code, result.stderr).to.equal(0);
+    const document = JSON.parse(result.stdout) as ResultDocument;
+    expect(document.variables.Dir?.trim()).to.equal(file.slice(0, file.lastIndexOf('/')));
+  });
+});

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.ObjectModel;
 using System.IO;
 using System.Management.Automation;
+using System.Management.Automation.Language;
 using System.Management.Automation.Runspaces;
 using System.Reflection;
 using TsSeq.Host.Cmdlets;
@@ -45,8 +46,20 @@ internal sealed class Engine : IDisposable
     /// Runs script text in the global scope (like typing it at the prompt). Returns the
     /// terminating exception, already printed, or null.
     /// </summary>
-    public Exception? RunScript(string text) =>
-        Run(ps => ps.AddScript(text, useLocalScope: false), addToHistory: true);
+    public Exception? RunScript(string text)
+    {
+        // Parse first: a ParseException built from the parser's errors renders with positions
+        // even for incomplete input, which the engine's own exception does not carry.
+        Parser.ParseInput(text, out _, out ParseError[] errors);
+        if (errors.Length > 0)
+        {
+            var parseError = new ParseException(errors);
+            Report(parseError);
+            return parseError;
+        }
+
+        return Run(ps => ps.AddScript(text, useLocalScope: false), addToHistory: true);
+    }
 
     /// <summary>
     /// Runs a script file with arguments bound as parameters. When <paramref name="exitEndsHost"/>,
@@ -110,14 +123,16 @@ internal sealed class Engine : IDisposable
 
     /// <summary>
     /// Prints a terminating error the way pwsh does: the ErrorRecord through Out-Default (so
-    /// $ErrorView applies), but to stderr. Falls back to the bare message.
+    /// $ErrorView applies), but on stderr. When the view renders nothing useful (it shows a
+    /// blank for an incomplete-input parse error), prints the exception's own message instead.
     /// </summary>
     private void Report(Exception e)
     {
         ErrorRecord record = e is IContainsErrorRecord withRecord
             ? withRecord.ErrorRecord
             : new ErrorRecord(e, "TsseqHost.ReportException", ErrorCategory.NotSpecified, null);
-        Host.HostUI.OutputToError = true;
+        var formatted = new StringWriter();
+        Host.HostUI.Capture = formatted;
         try
         {
             using PowerShell ps = PowerShell.Create();
@@ -126,37 +141,80 @@ internal sealed class Engine : IDisposable
         }
         catch (Exception)
         {
-            Console.Error.WriteLine(e.Message);
-            if (record.InvocationInfo?.PositionMessage is { Length: > 0 } position)
-            {
-                Console.Error.WriteLine(position);
-            }
+            // Formatting failed: the fallback below still reports the error.
         }
         finally
         {
-            Host.HostUI.OutputToError = false;
+            Host.HostUI.Capture = null;
         }
+
+        string text = formatted.ToString();
+        if (Normalize(text).Contains(Normalize(MainMessage(e, record)), StringComparison.Ordinal))
+        {
+            Console.Error.Write(text);
+            return;
+        }
+
+        if (e is ParseException { Errors.Length: > 0 } parse)
+        {
+            foreach (ParseError error in parse.Errors)
+            {
+                IScriptPosition start = error.Extent.StartScriptPosition;
+                Console.Error.WriteLine($"ParserError: {error.Message}");
+                Console.Error.WriteLine($"At line:{start.LineNumber} char:{start.ColumnNumber}");
+                Console.Error.WriteLine("+ " + start.Line);
+            }
+
+            return;
+        }
+
+        Console.Error.WriteLine(e.Message);
+        if (record.InvocationInfo?.PositionMessage is { Length: > 0 } position)
+        {
+            Console.Error.WriteLine(position);
+        }
+    }
+
+    // What a proper rendering of the error must show: a parse error's first message, else the
+    // record's message. Compared without whitespace and '|' because views wrap long lines.
+    private static string MainMessage(Exception e, ErrorRecord record)
+    {
+        if (e is ParseException { Errors.Length: > 0 } parse)
+        {
+            return parse.Errors[0].Message;
+        }
+
+        string message = record.ErrorDetails?.Message is { Length: > 0 } details ? details : e.Message;
+        return message.Length > 80 ? message.Substring(0, 80) : message;
+    }
+
+    private static string Normalize(string text)
+    {
+        var kept = new System.Text.StringBuilder(text.Length);
+        foreach (char c in text)
+        {
+            if (!char.IsWhiteSpace(c) && c != '|')
+            {
+                kept.Append(c);
+            }
+        }
+
+        return kept.ToString();
     }
 
     /// <summary>
     /// A script file normally swallows its own `exit N` (it only sets $LASTEXITCODE). pwsh -File
     /// sets the engine's internal ExecutionContext.ScriptCommandProcessorShouldRethrowExit so the
     /// exit reaches the host; there is no public API for it, so we set the same flag by
-    /// reflection (SMA is pinned in the csproj). If the member ever moves, we fall back to
-    /// $LASTEXITCODE (see Program), which differs only for a native command's code.
+    /// reflection (SMA is pinned in the csproj; test/host covers it). If the member ever
+    /// moves, `exit N` only ends the script, which then exits 0.
     /// </summary>
-    private bool RethrowExitFromNextScript()
+    private void RethrowExitFromNextScript()
     {
         const BindingFlags Any = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic;
         object? context = _runspace.GetType().GetProperty("ExecutionContext", Any)?.GetValue(_runspace);
         PropertyInfo? flag = context?.GetType().GetProperty("ScriptCommandProcessorShouldRethrowExit", Any);
-        if (flag is null)
-        {
-            return false;
-        }
-
-        flag.SetValue(context, true);
-        return true;
+        flag?.SetValue(context, true);
     }
 
     private void SetCurrent(PowerShell? ps)

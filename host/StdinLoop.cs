@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Linq;
 using System.Management.Automation.Language;
@@ -17,6 +18,7 @@ internal static class StdinLoop
     public static int Run(Engine engine, TextReader input)
     {
         var pending = new StringBuilder();
+        Exception? lastFailure = null;
         while (input.ReadLine() is string line)
         {
             if (pending.Length > 0)
@@ -37,7 +39,7 @@ internal static class StdinLoop
                 continue;
             }
 
-            engine.RunScript(text);
+            lastFailure = engine.RunScript(text);
             if (engine.Host.ShouldExit)
             {
                 return engine.Host.ExitCode;
@@ -47,7 +49,7 @@ internal static class StdinLoop
         // EOF inside an unfinished block: run it anyway so its parse error is reported.
         if (pending.Length > 0 && pending.ToString().Trim().Length > 0)
         {
-            engine.RunScript(pending.ToString());
+            lastFailure = engine.RunScript(pending.ToString());
             if (engine.Host.ShouldExit)
             {
                 return engine.Host.ExitCode;
@@ -55,7 +57,7 @@ internal static class StdinLoop
         }
 
         // As pwsh at the end of its input loop: 0 if the last pipeline succeeded, else 1.
-        return engine.LastPipelineSucceeded() ? 0 : 1;
+        return lastFailure is null && engine.LastPipelineSucceeded() ? 0 : 1;
     }
 
     private static bool IsIncomplete(string text)

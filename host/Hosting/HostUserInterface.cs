@@ -4,6 +4,7 @@ using System.Collections.ObjectModel;
 using System.Globalization;
 using System.Management.Automation;
 using System.Management.Automation.Host;
+using System.Management.Automation.Internal;
 using System.Security;
 
 namespace TsSeq.Host.Hosting;
@@ -26,32 +27,52 @@ internal sealed class HostUserInterface : PSHostUserInterface
     }
 
     /// <summary>
-    /// While set, ordinary output goes to stderr: used to print a terminating error through
-    /// Out-Default (so it is formatted like pwsh) without it landing on stdout.
+    /// While set, ordinary output goes here instead of stdout: used to format a terminating
+    /// error through Out-Default (so it looks as in pwsh) and then print it on stderr.
     /// </summary>
-    internal bool OutputToError { get; set; }
+    internal System.IO.TextWriter? Capture { get; set; }
 
     public override PSHostRawUserInterface RawUI => _rawUI;
 
-    private System.IO.TextWriter Out => OutputToError ? _streams.Error : _streams.Out;
+    private System.IO.TextWriter Out => Capture ?? _streams.Out;
 
-    public override void Write(string value) => Out.Write(value);
+    // A terminal gets pwsh's ANSI styling (table headers...); a pipe gets plain text.
+    public override bool SupportsVirtualTerminal => !Console.IsOutputRedirected;
 
-    public override void Write(ConsoleColor foregroundColor, ConsoleColor backgroundColor, string value) => Out.Write(value);
+    public override void Write(string value) => Out.Write(Render(value, Console.IsOutputRedirected));
 
-    public override void WriteLine(string value) => Out.WriteLine(value);
+    public override void Write(ConsoleColor foregroundColor, ConsoleColor backgroundColor, string value) => Write(value);
+
+    public override void WriteLine(string value) => Out.WriteLine(Render(value, Console.IsOutputRedirected));
 
     public override void WriteLine() => Out.WriteLine();
 
-    public override void WriteLine(ConsoleColor foregroundColor, ConsoleColor backgroundColor, string value) => Out.WriteLine(value);
+    public override void WriteLine(ConsoleColor foregroundColor, ConsoleColor backgroundColor, string value) => WriteLine(value);
 
-    public override void WriteErrorLine(string value) => _streams.Error.WriteLine(value);
+    public override void WriteErrorLine(string value) => _streams.Error.WriteLine(Render(value, Console.IsErrorRedirected));
 
-    public override void WriteWarningLine(string message) => Out.WriteLine("WARNING: " + message);
+    public override void WriteWarningLine(string message) => WriteLine("WARNING: " + message);
 
-    public override void WriteVerboseLine(string message) => Out.WriteLine("VERBOSE: " + message);
+    public override void WriteVerboseLine(string message) => WriteLine("VERBOSE: " + message);
 
-    public override void WriteDebugLine(string message) => Out.WriteLine("DEBUG: " + message);
+    public override void WriteDebugLine(string message) => WriteLine("DEBUG: " + message);
+
+    /// <summary>
+    /// The formatter styles text with ANSI sequences and leaves it to the host to drop them, as
+    /// pwsh's console host does by $PSStyle.OutputRendering: Ansi keeps them, PlainText drops
+    /// them, Host drops them when the stream is redirected.
+    /// </summary>
+    private static string Render(string? text, bool redirected)
+    {
+        if (string.IsNullOrEmpty(text) || text.IndexOf('\u001b') < 0)
+        {
+            return text ?? string.Empty;
+        }
+
+        OutputRendering rendering = PSStyle.Instance.OutputRendering;
+        bool plain = rendering == OutputRendering.PlainText || (rendering == OutputRendering.Host && redirected);
+        return plain ? new StringDecorated(text).ToString(OutputRendering.PlainText) : text;
+    }
 
     // pwsh draws progress bars only on an interactive console; output here is a pipe. The
     // records still reach PowerShell.Streams.Progress for hosts that collect them.

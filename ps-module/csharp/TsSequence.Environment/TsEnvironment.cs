@@ -132,7 +132,7 @@ namespace TsSequence
             string key = ValidateName(name);
             lock (_sync)
             {
-                _secrets.Add(key);
+                _secrets.Add(StoredName(key));
             }
         }
 
@@ -190,7 +190,9 @@ namespace TsSequence
         /// <summary>
         /// Expands %NAME% references in one left-to-right pass: "%%" is a literal "%"; a defined
         /// variable is replaced by its value, which is never expanded again; an undefined one stays
-        /// as written; a "%" that does not open a valid %NAME% stays literal.
+        /// as written; a "%" that does not open a valid, defined %NAME% stays literal and the scan
+        /// goes on from the next character (as Windows' ExpandEnvironmentStrings), so in
+        /// "%Undefined%Name%" the second "%" may still open "%Name%".
         /// </summary>
         public string Expand(string? text)
         {
@@ -311,6 +313,20 @@ namespace TsSequence
                     _values.Add(key, value!);
                 }
             }
+        }
+
+        // The casing the variable was first set with, so secret names read like variable names.
+        private string StoredName(string key)
+        {
+            foreach (string stored in _values.Keys)
+            {
+                if (string.Equals(stored, key, StringComparison.OrdinalIgnoreCase))
+                {
+                    return stored;
+                }
+            }
+
+            return key;
         }
 
         // Valid name after trimming spaces, or an ArgumentException naming the variable and the rule.

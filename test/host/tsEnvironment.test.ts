@@ -1,0 +1,164 @@
+// TsSequence.TsEnvironment ($tsenv) driven the way scripts use it: from PowerShell in the
+// embedded engine, with the COM object's indexer syntax $e.Value('Name') = 'x'.
+import { expect } from 'chai';
+import { assertBuilt, environmentDll, lines, runCommand, type HostRun } from './hostProcess.js';
+
+/** Runs `body` with $e = a new TsEnvironment. */
+function withTsenv(body: string[]): Promise<HostRun> {
+  const loadPath = environmentDll.replace(/'/g, "''");
+  return runCommand([`[void][Reflection.Assembly]::LoadFrom('${loadPath}')`, '$e = [TsSequence.TsEnvironment]::new()', ...body].join('\n'));
+}
+
+/** PowerShell that prints "<Type>: <message>" of what `statement` throws (setter errors come wrapped). */
+function thrown(statement: string): string {
+  return `try { ${statement}; 'no error' } catch { $x = $_.Exception; while ($x.InnerException) { $x = $x.InnerException }; "$($x.GetType().Name): $($x.Message)" }`;
+}
+
+describe('TsSequence.TsEnvironment ($tsenv)', function () {
+  this.timeout(120_000);
+
+  before(() => assertBuilt(environmentDll));
+
+  it('treats names case-insensitively and keeps the casing first used', async () => {
+    const run = await withTsenv([
+      "$e.Value('OSDComputerName') = 'pc1'",
+      "$e.Value('osdcomputername')",
+      "$e.Value('OSDCOMPUTERNAME') = 'pc2'",
+      '$e.GetVariables()',
+      "$e.Get('osdComputerName')",
+      "$e.Exists('OSDcomputerNAME')",
+    ]);
+    expect(lines(run.stdout)).to.deep.equal(['pc1', 'OSDComputerName', 'pc2', 'True']);
+    expect(run.stderr).to.equal('');
+  });
+
+  it('reads "" for an undefined variable through the indexer, $null through Get', async () => {
+    const run = await withTsenv(["\"[$($e.Value('Nope'))]\"", "$null -eq $e.Get('Nope')", "$e.Exists('Nope')"]);
+    expect(lines(run.stdout)).to.deep.equal(['[]', 'True', 'False']);
+  });
+
+  it('refuses user-level sets of "_" names with the read-only message; the engine may set them', async () => {
+    const run = await withTsenv([
+      thrown("$e.Value('_SMSTSLogPath') = 'x'"),
+      thrown("$e.Set('_Other', 'x')"),
+      "$e.SetSystem('_SMSTSLogPath', '/var/log')",
+      "$e.Value('_SMSTSLogPath')",
+    ]);
+    expect(lines(run.stdout)).to.deep.equal([
+      "InvalidOperationException: Variable '_SMSTSLogPath' is read-only: names starting with '_' are set by the task sequence engine.",
+      "InvalidOperationException: Variable '_Other' is read-only: names starting with '_' are set by the task sequence engine.",
+      '/var/log',
+    ]);
+  });
+
+  it('validates names: a letter first, letters/digits/_/- only, 1-256 characters, spaces trimmed', async () => {
+    const run = await withTsenv([
+      thrown("$e.Value('1Abc') = 'x'"),
+      thrown("$e.Value('Has Space') = 'x'"),
+      thrown("$e.Value('') = 'x'"),
+      thrown("$e.Value('A' * 257) = 'x'"),
+      thrown("$e.Value('A' * 256) = 'ok'"),
+      "$e.Value('  Trimmed-Name_2  ') = 'v'",
+      '$e.GetVariables() -join ","',
+    ]);
+    const out = lines(run.stdout);
+    expect(out[0]).to.match(/^ArgumentException: .*'1Abc'.*start with a letter/);
+    expect(out[1]).to.match(/^ArgumentException: .*'Has Space'.*letters, digits/);
+    expect(out[2]).to.match(/^ArgumentException: .*1 to 256/);
+    expect(out[3]).to.match(/^ArgumentException: .*1 to 256/);
+    expect(out[4]).to.equal('no error');
+    expect(out[5]).to.equal(`${'A'.repeat(256)},Trimmed-Name_2`);
+  });
+
+  it('deletes on "" or $null (clearing the secret mark); Remove and SetSystem("") delete "_" names', async () => {
+    const run = await withTsenv([
+      "$e.Value('A') = 'x'; $e.MarkSecret('A'); $e.Value('A') = ''",
+      "\"A exists=$($e.Exists('A')) secret=$($e.IsSecret('A'))\"",
+      "$e.Set('B', 'y'); $e.Set('B', $null); \"B exists=$($e.Exists('B'))\"",
+      "$e.SetSystem('_C', 'z'); $e.SetSystem('_C', ''); \"_C exists=$($e.Exists('_C'))\"",
+      "$e.SetSystem('_D', 'z'); $e.Remove('_d'); \"_D exists=$($e.Exists('_D'))\"",
+      '"count=$($e.GetVariables().Count)"',
+    ]);
+    expect(lines(run.stdout)).to.deep.equal(['A exists=False secret=False', 'B exists=False', '_C exists=False', '_D exists=False', 'count=0']);
+  });
+
+  it('lists names sorted ignoring case, and snapshots with a case-insensitive comparer', async () => {
+    const run = await withTsenv([
+      "$e.Value('beta') = '2'; $e.Value('Alpha') = '1'; $e.Value('GAMMA') = '3'",
+      '$e.GetVariables() -join ","',
+      '$s = $e.Snapshot(); $s["ALPHA"] + $s["Beta"] + $s["gamma"]',
+      "$s['Alpha'] = 'changed'; $e.Value('Alpha')",
+    ]);
+    expect(lines(run.stdout)).to.deep.equal(['Alpha,beta,GAMMA', '123', '1']);
+  });
+
+  describe('Expand', () => {
+    it('replaces defined %NAME%, keeps undefined ones, turns %% into % and leaves stray % alone', async () => {
+      const run = await withTsenv([
+        "$e.Value('Name') = 'pc1'; $e.SetSystem('_SMSTSMachine', 'm1')",
+        "$e.Expand('host=%Name% m=%_SMSTSMachine% u=%Undefined% pct=100%% odd=50% bad=%1x% sp=%a b%')",
+        "$e.Expand('%%Name%%')",
+        "$e.Expand('%Undefined%Name%')",
+      ]);
+      expect(lines(run.stdout)).to.deep.equal([
+        'host=pc1 m=m1 u=%Undefined% pct=100% odd=50% bad=%1x% sp=%a b%',
+        '%Name%',
+        '%Undefinedpc1',
+      ]);
+    });
+
+    it('is single-pass: a substituted value is never expanded again', async () => {
+      const run = await withTsenv([
+        "$e.Value('Inner') = 'deep'",
+        "$e.Value('Outer') = '%Inner%'",
+        "$e.Value('Self') = '%Self%!'",
+        "$e.Expand('%Outer% %Self%')",
+        "$e.Value('Pct') = '%%'",
+        "$e.Expand('[%Pct%]')",
+      ]);
+      expect(lines(run.stdout)).to.deep.equal(['%Inner% %Self%!', '[%%]']);
+    });
+
+    it('expands a 1 MB string quickly', async () => {
+      const run = await withTsenv([
+        "$e.Value('V') = 'value'",
+        "$text = ('%V% 100%% %Nope% ' * 60000) + ('%' * 100000)",
+        '$watch = [Diagnostics.Stopwatch]::StartNew()',
+        '$out = $e.Expand($text)',
+        '$watch.Stop()',
+        '"in=$($text.Length) out=$($out.Length)"',
+        '$watch.ElapsedMilliseconds',
+      ]);
+      const [sizes, ms] = lines(run.stdout);
+      // Each '%V% 100%% %Nope% ' becomes 'value 100% %Nope% '; the run of '%' halves ('%%' → '%').
+      const chunkIn = '%V% 100%% %Nope% '.length;
+      const chunkOut = 'value 100% %Nope% '.length;
+      expect(sizes).to.equal(`in=${60000 * chunkIn + 100000} out=${60000 * chunkOut + 50000}`);
+      expect(Number(ms)).to.be.lessThan(1000);
+    });
+  });
+
+  describe('secrets', () => {
+    it('masks every secret value in text, longest first, and in MaskedSnapshot', async () => {
+      const run = await withTsenv([
+        "$e.Value('Pw') = 'abc'; $e.MarkSecret('Pw')",
+        "$e.Value('Long') = 'abcdef'; $e.MarkSecret('LONG')",
+        "$e.Value('Plain') = 'abc-plain'",
+        "$e.Mask('x abcdef y abc z abc')",
+        '$m = $e.MaskedSnapshot(); $m["pw"] + "|" + $m["Long"] + "|" + $m["Plain"]',
+        "$e.Snapshot()['Pw']",
+        '$e.GetSecretNames() -join ","',
+        '$e.IsSecret("pw")',
+        "[TsSequence.TsEnvironment]::MaskText",
+      ]);
+      expect(lines(run.stdout)).to.deep.equal([
+        'x ******** y ******** z ********',
+        '********|********|abc-plain',
+        'abc',
+        'Long,Pw',
+        'True',
+        '********',
+      ]);
+    });
+  });
+});

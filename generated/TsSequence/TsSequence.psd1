@@ -38,6 +38,6 @@
         PSData = @{
             Tags = @('TaskSequence', 'ConfigMgr', 'MECM', 'SCCM', 'Deployment', 'Automation', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
         }
-        TsSeqModelHash = '3bfde8b077b7288953b9a16be3c67d2575ae288663443fe7a6f418485fe63a27'
+        TsSeqModelHash = '2ec35b259c7143b38ecc29340ec8967fc5426e8985bffb6a01c0d7cc0a96e868'
     }
 }

@@ -512,7 +512,7 @@ function New-TsDownloadPackageContentStep {
     .PARAMETER DestinationVariable
     Base name of the variables that receive the local path of each package, numbered 01, 02 and so on in list order.
 
-    Length: at most 254 characters. ConfigMgr variable: OSDDownloadDestinationVariable. Regular expression: ^[A-Za-z][A-Za-z0-9_-]*$
+    Length: at most 254 characters. ConfigMgr variable: OSDDownloadDestinationVariable.
 
     .PARAMETER ContinueDownloadOnError
     If a package fails to download, go on downloading the other packages.
@@ -593,7 +593,6 @@ function New-TsDownloadPackageContentStep {
 
         [Parameter()]
         [ValidateLength(0, 254)]
-        [ValidatePattern('^[A-Za-z][A-Za-z0-9_-]*$')]
         [string]
         $DestinationVariable,
 
@@ -648,7 +647,7 @@ function New-TsInstallApplicationStep {
     .PARAMETER BaseVariableName
     Base name of a dynamic list of applications: the variables <base>01, <base>02 and so on hold the application names. Used instead of applicationName.
 
-    Length: at most 254 characters. Regular expression: ^[A-Za-z][A-Za-z0-9_-]*$
+    Length: at most 254 characters.
 
     .PARAMETER ContinueOnInstallError
     If an application fails to install, go on installing the other applications; the step still fails at the end.
@@ -728,7 +727,6 @@ function New-TsInstallApplicationStep {
 
         [Parameter()]
         [ValidateLength(0, 254)]
-        [ValidatePattern('^[A-Za-z][A-Za-z0-9_-]*$')]
         [string]
         $BaseVariableName,
 
@@ -797,7 +795,7 @@ function New-TsInstallPackageStep {
     .PARAMETER BaseVariableName
     Base name of a dynamic list of packages: the variables <base>001, <base>002 and so on hold PACKAGEID:Program Name. Used instead of packageId and programName.
 
-    Length: at most 253 characters. Regular expression: ^[A-Za-z][A-Za-z0-9_-]*$
+    Length: at most 253 characters.
 
     .PARAMETER ContinueOnInstallError
     With baseVariableName, if a package fails to install go on installing the others; the step still fails at the end.
@@ -872,7 +870,6 @@ function New-TsInstallPackageStep {
 
         [Parameter()]
         [ValidateLength(0, 253)]
-        [ValidatePattern('^[A-Za-z][A-Za-z0-9_-]*$')]
         [string]
         $BaseVariableName,
 
@@ -1195,7 +1192,7 @@ function New-TsRunCommandLineStep {
     .PARAMETER OutputVariableName
     Task sequence variable that receives the command's output (the last 1000 characters).
 
-    Length: at most 256 characters. ConfigMgr variable: SMSTSRunCommandLineOutputVariableName. Regular expression: ^[A-Za-z][A-Za-z0-9_-]*$
+    Length: at most 256 characters. ConfigMgr variable: SMSTSRunCommandLineOutputVariableName.
 
     .PARAMETER RunAsUser
     Run the command as the account given by userName and userPassword instead of the engine's account.
@@ -1299,7 +1296,6 @@ function New-TsRunCommandLineStep {
 
         [Parameter()]
         [ValidateLength(0, 256)]
-        [ValidatePattern('^[A-Za-z][A-Za-z0-9_-]*$')]
         [string]
         $OutputVariableName,
 
@@ -1386,7 +1382,7 @@ function New-TsRunPowerShellScriptStep {
     .PARAMETER OutputVariableName
     Task sequence variable that receives the script's output (the last 1000 characters).
 
-    Length: at most 256 characters. ConfigMgr variable: OSDRunPowerShellScriptOutputVariableName. Regular expression: ^[A-Za-z][A-Za-z0-9_-]*$
+    Length: at most 256 characters. ConfigMgr variable: OSDRunPowerShellScriptOutputVariableName.
 
     .PARAMETER WorkingDirectory
     Folder the script starts in: absolute, or relative to the package folder.
@@ -1504,7 +1500,6 @@ function New-TsRunPowerShellScriptStep {
 
         [Parameter()]
         [ValidateLength(0, 256)]
-        [ValidatePattern('^[A-Za-z][A-Za-z0-9_-]*$')]
         [string]
         $OutputVariableName,
 
@@ -1675,9 +1670,9 @@ function New-TsSetTaskSequenceVariableStep {
     Range: 0.01 to 999.
 
     .PARAMETER VariableName
-    Name of the variable to set: letters, digits, _ and -, starting with a letter.
+    Name of the variable to set: letters, digits, _ and -, starting with a letter. %NAME% references are expanded first; setting a read-only name (starting with _) fails the step.
 
-    Required. Length: 1 to 256 characters. Regular expression: ^[A-Za-z][A-Za-z0-9_-]*$
+    Required. Length: 1 to 256 characters.
 
     .PARAMETER VariableValue
     Value to set; %NAME% references are expanded. An empty value deletes the variable.
@@ -1748,7 +1743,6 @@ function New-TsSetTaskSequenceVariableStep {
         [Parameter(Mandatory = $true)]
         [ValidateNotNullOrEmpty()]
         [ValidateLength(1, 256)]
-        [ValidatePattern('^[A-Za-z][A-Za-z0-9_-]*$')]
         [string]
         $VariableName,
 

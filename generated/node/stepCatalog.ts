@@ -35,7 +35,7 @@ export interface CatalogStepType {
 }
 
 /** SHA-256 of the intermediate model; the same value as TsSeqModelHash in TsSequence.psd1. */
-export const modelHash = "3bfde8b077b7288953b9a16be3c67d2575ae288663443fe7a6f418485fe63a27";
+export const modelHash = "2ec35b259c7143b38ecc29340ec8967fc5426e8985bffb6a01c0d7cc0a96e868";
 
 /** The step types (Group and Node steps are not step types), sorted by name. */
 export const stepCatalog = [
@@ -568,7 +568,7 @@ export const stepCatalog = [
         maximum: undefined,
         minLength: undefined,
         maxLength: 254,
-        pattern: "^[A-Za-z][A-Za-z0-9_-]*$",
+        pattern: undefined,
         secret: false,
         verbatim: false,
         variable: "OSDDownloadDestinationVariable",
@@ -628,7 +628,7 @@ export const stepCatalog = [
         maximum: undefined,
         minLength: undefined,
         maxLength: 254,
-        pattern: "^[A-Za-z][A-Za-z0-9_-]*$",
+        pattern: undefined,
         secret: false,
         verbatim: false,
         variable: undefined,
@@ -739,7 +739,7 @@ export const stepCatalog = [
         maximum: undefined,
         minLength: undefined,
         maxLength: 253,
-        pattern: "^[A-Za-z][A-Za-z0-9_-]*$",
+        pattern: undefined,
         secret: false,
         verbatim: false,
         variable: undefined,
@@ -970,7 +970,7 @@ export const stepCatalog = [
         maximum: undefined,
         minLength: undefined,
         maxLength: 256,
-        pattern: "^[A-Za-z][A-Za-z0-9_-]*$",
+        pattern: undefined,
         secret: false,
         verbatim: false,
         variable: "SMSTSRunCommandLineOutputVariableName",
@@ -1149,7 +1149,7 @@ export const stepCatalog = [
         maximum: undefined,
         minLength: undefined,
         maxLength: 256,
-        pattern: "^[A-Za-z][A-Za-z0-9_-]*$",
+        pattern: undefined,
         secret: false,
         verbatim: false,
         variable: "OSDRunPowerShellScriptOutputVariableName",
@@ -1286,11 +1286,11 @@ export const stepCatalog = [
         maximum: undefined,
         minLength: 1,
         maxLength: 256,
-        pattern: "^[A-Za-z][A-Za-z0-9_-]*$",
+        pattern: undefined,
         secret: false,
         verbatim: false,
         variable: undefined,
-        description: "Name of the variable to set: letters, digits, _ and -, starting with a letter.",
+        description: "Name of the variable to set: letters, digits, _ and -, starting with a letter. %NAME% references are expanded first; setting a read-only name (starting with _) fails the step.",
       },
       {
         name: "variableValue",

@@ -46,7 +46,6 @@ export interface DownloadPackageContentStep extends StepOptions {
   /**
    * Base name of the variables that receive the local path of each package, numbered 01, 02
    * and so on in list order.
-   * @pattern ^[A-Za-z][A-Za-z0-9_-]*$
    * @maxLength 254
    * @variable OSDDownloadDestinationVariable
    */

@@ -31,7 +31,6 @@ export interface InstallApplicationStep extends StepOptions {
   /**
    * Base name of a dynamic list of applications: the variables <base>01, <base>02 and so on
    * hold the application names. Used instead of applicationName.
-   * @pattern ^[A-Za-z][A-Za-z0-9_-]*$
    * @maxLength 254
    */
   baseVariableName?: string;

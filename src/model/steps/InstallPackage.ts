@@ -36,7 +36,6 @@ export interface InstallPackageStep extends StepOptions {
   /**
    * Base name of a dynamic list of packages: the variables <base>001, <base>002 and so on
    * hold PACKAGEID:Program Name. Used instead of packageId and programName.
-   * @pattern ^[A-Za-z][A-Za-z0-9_-]*$
    * @maxLength 253
    */
   baseVariableName?: string;

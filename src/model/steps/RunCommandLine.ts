@@ -53,7 +53,6 @@ export interface RunCommandLineStep extends StepOptions {
 
   /**
    * Task sequence variable that receives the command's output (the last 1000 characters).
-   * @pattern ^[A-Za-z][A-Za-z0-9_-]*$
    * @maxLength 256
    * @variable SMSTSRunCommandLineOutputVariableName
    */

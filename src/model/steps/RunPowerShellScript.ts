@@ -74,7 +74,6 @@ export interface RunPowerShellScriptStep extends StepOptions {
 
   /**
    * Task sequence variable that receives the script's output (the last 1000 characters).
-   * @pattern ^[A-Za-z][A-Za-z0-9_-]*$
    * @maxLength 256
    * @variable OSDRunPowerShellScriptOutputVariableName
    */

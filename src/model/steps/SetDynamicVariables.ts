@@ -5,7 +5,6 @@ import type { Condition } from '../conditions.js';
 export interface DynamicVariable {
   /**
    * Name of the task sequence variable to set.
-   * @pattern ^[A-Za-z][A-Za-z0-9_-]*$
    * @maxLength 256
    */
   name: string;

@@ -18,10 +18,10 @@ export interface SetTaskSequenceVariableStep extends StepOptions {
   type: 'SetTaskSequenceVariable';
 
   /**
-   * Name of the variable to set: letters, digits, _ and -, starting with a letter.
+   * Name of the variable to set: letters, digits, _ and -, starting with a letter. %NAME%
+   * references are expanded first; setting a read-only name (starting with _) fails the step.
    * @minLength 1
    * @maxLength 256
-   * @pattern ^[A-Za-z][A-Za-z0-9_-]*$
    */
   variableName: string;
 

@@ -64,7 +64,7 @@ function resolveChoice(
   platform: NodeJS.Platform,
   embeddedDll: string,
 ): ResolvedEngine {
-  const origin = source === 'option' ? 'engine option' : 'TSSEQ_ENGINE';
+  const origin = source === 'option' ? 'The engine option (--engine)' : 'TSSEQ_ENGINE';
   switch (choice) {
     case 'embedded':
       return embedded(embeddedDll, source);

@@ -71,6 +71,7 @@ export function readModel({ project, modelDir }: ReadModelOptions): CodegenModel
   const group = groupInterface ? reader.typeModel(groupInterface) : undefined;
   const node = nodeInterface ? reader.typeModel(nodeInterface) : undefined;
   const document = reader.documentModel(interfaceOrError(sequence, 'SequenceDocument', errors));
+  checkStepUnion(sequence, [...stepFiles.flatMap((file) => file.getInterfaces().filter((candidate) => extendsName(candidate, 'StepOptions'))), groupInterface, nodeInterface], errors);
 
   if (errors.length > 0 || group === undefined || node === undefined) throw new ModelError(errors);
   return {
@@ -221,6 +222,19 @@ function omitUndefined<T extends object>(value: { [K in keyof T]: T[K] | undefin
   const result: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) if (item !== undefined) result[key] = item;
   return result as T;
+}
+
+/** The Step union of sequence.ts must list every step interface, Group and NodeStep (the TypeScript types and the schema then agree). */
+function checkStepUnion(sequence: SourceFile, expected: (InterfaceDeclaration | undefined)[], errors: string[]): void {
+  const union = sequence.getTypeAlias('Step')?.getTypeNode();
+  if (union === undefined) {
+    errors.push('sequence.ts: missing type Step');
+    return;
+  }
+  const members = new Set((Node.isUnionTypeNode(union) ? union.getTypeNodes() : [union]).map((member) => member.getText()));
+  for (const declaration of expected) {
+    if (declaration !== undefined && !members.has(declaration.getName())) errors.push(`Step: the union in sequence.ts does not list ${declaration.getName()}`);
+  }
 }
 
 function interfaceOrError(file: SourceFile, name: string, errors: string[]): InterfaceDeclaration | undefined {

@@ -4,7 +4,7 @@ import { expect } from 'chai';
 import { readModel, ModelError } from '../../src/codegen/readModel.js';
 import { parameterAttributes, psType } from '../../src/codegen/emitPsm1.js';
 import type { CodegenModel, ParameterModel } from '../../src/codegen/model.js';
-import { FIXTURE_STEP, fixtureProject } from './fixtureModel.js';
+import { FIXTURE_SEQUENCE, FIXTURE_STEP, fixtureProject } from './fixtureModel.js';
 
 function read(overrides: Record<string, string> = {}): CodegenModel {
   return readModel({ project: fixtureProject(overrides), modelDir: '/model' });
@@ -124,5 +124,13 @@ describe('codegen: readModel', function () {
     const project = fixtureProject();
     project.getSourceFileOrThrow('/model/steps/Fixture.ts').move('/model/steps/Other.ts');
     expect(() => readModel({ project, modelDir: '/model' })).to.throw(ModelError, 'Fixture: declared in steps/Other.ts, expected steps/Fixture.ts');
+  });
+});
+
+describe('codegen: readModel Step union', function () {
+  this.timeout(60_000);
+  it('fails when the Step union of sequence.ts misses a step interface', () => {
+    const project = fixtureProject({ '/model/sequence.ts': FIXTURE_SEQUENCE.replace('export type Step = FixtureStep | Group | NodeStep;', 'export type Step = Group | NodeStep;') });
+    expect(() => readModel({ project, modelDir: '/model' })).to.throw(ModelError, 'Step: the union in sequence.ts does not list FixtureStep');
   });
 });

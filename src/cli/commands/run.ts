@@ -7,7 +7,7 @@ import { EngineRequestError } from '../../bridge/errors.js';
 import type { ResultDocument } from '../../bridge/protocol.js';
 import type { EngineChoice } from '../../bridge/resolveEngine.js';
 import { readSequenceFile } from '../../bridge/validateDocument.js';
-import { CliError, ExitCode } from '../exitCodes.js';
+import { CliError, ExitCode, exitCodeFor } from '../exitCodes.js';
 import { formatSummary } from '../formatSummary.js';
 import { collectVariable, overrideVariables } from '../parseVariables.js';
 import { engineOption } from './options.js';
@@ -74,15 +74,4 @@ export async function runSequenceFile(file: string, options: RunOptions): Promis
   if (options.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   else process.stdout.write(`${formatSummary(result, document, document.name ? `Sequence: ${document.name}` : undefined)}\n`);
   return exitCodeFor(result);
-}
-
-export function exitCodeFor(result: ResultDocument): number {
-  switch (result.status) {
-    case 'Succeeded':
-      return ExitCode.Succeeded;
-    case 'RestartPending':
-      return ExitCode.RestartPending;
-    default:
-      return ExitCode.Failed;
-  }
 }

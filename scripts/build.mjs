@@ -2,7 +2,7 @@
 // $tsenv assembly the PowerShell module loads. Each step fails loudly: a failed NuGet restore
 // must stop the build, not surface later as a missing DLL.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, existsSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -24,10 +24,12 @@ const dotnetEnv = { DOTNET_CLI_TELEMETRY_OPTOUT: '1', DOTNET_NOLOGO: '1' };
 Object.assign(process.env, dotnetEnv);
 
 run('TypeScript (tsc)', process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json']);
+// npm marks bin files executable only on install/link; a clone runs dist/src/cli/main.js directly too.
+chmodSync(join(root, 'dist', 'src', 'cli', 'main.js'), 0o755);
 
 const environmentProject = join('ps-module', 'csharp', 'TsSequence.Environment', 'TsSequence.Environment.csproj');
 if (existsSync(join(root, environmentProject))) {
-  run('$tsenv assembly (dotnet build)', 'dotnet', ['build', environmentProject, '-c', 'Release', '--nologo', '-v', 'q', '-clp:ErrorsOnly']);
+  run('$tsenv assembly (dotnet build)', 'dotnet', ['build', environmentProject, '-c', 'Release', '--nologo', '-v', 'q', '-clp:ErrorsOnly;NoSummary']);
   const built = join(root, 'ps-module', 'csharp', 'TsSequence.Environment', 'bin', 'Release', 'netstandard2.0', 'TsSequence.Environment.dll');
   mkdirSync(join(root, 'ps-module', 'lib'), { recursive: true });
   copyFileSync(built, join(root, 'ps-module', 'lib', 'TsSequence.Environment.dll'));
@@ -35,5 +37,5 @@ if (existsSync(join(root, environmentProject))) {
 
 const hostProject = join('host', 'tsseq-host.csproj');
 if (existsSync(join(root, hostProject))) {
-  run('embedded engine host/ (dotnet build)', 'dotnet', ['build', hostProject, '-c', 'Release', '--nologo', '-v', 'q', '-clp:ErrorsOnly']);
+  run('embedded engine host/ (dotnet build)', 'dotnet', ['build', hostProject, '-c', 'Release', '--nologo', '-v', 'q', '-clp:ErrorsOnly;NoSummary']);
 }

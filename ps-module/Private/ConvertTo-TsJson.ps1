@@ -56,7 +56,15 @@ function Write-TsJsonValue {
             if (-not $first) { [void]$Builder.Append(',') }
             $first = $false
             [void]$Builder.Append((ConvertTo-TsJsonString -Text ([string]$key) -Encoder $Encoder)).Append(':')
-            Write-TsJsonValue -Builder $Builder -Value $Value[$key] -Depth ($Depth + 1) -Encoder $Encoder
+            $item = $Value[$key]
+            # Strings and nulls inline: variables are all strings, and a function call per value
+            # is most of the serializer's cost.
+            if ($item -is [string]) {
+                if ($null -eq $Encoder) { [void]$Builder.Append([System.Text.Json.JsonSerializer]::Serialize($item, [string])) }
+                else { [void]$Builder.Append($Encoder.Serialize($item)) }
+            }
+            elseif ($null -eq $item) { [void]$Builder.Append('null') }
+            else { Write-TsJsonValue -Builder $Builder -Value $item -Depth ($Depth + 1) -Encoder $Encoder }
         }
         [void]$Builder.Append('}')
         return

@@ -21,9 +21,13 @@ function Get-TsMissingCommandAdvice {
         }
     }
     if ($names.Count -eq 0) { return '' }
-    $reduced = $null -eq (Get-Command -Name 'ConvertTo-Json' -CommandType Cmdlet -ErrorAction SilentlyContinue)
-    if ($reduced) {
+    if (Test-TsReducedEngine) {
         return "The script called $($names -join ', '), which this PowerShell engine does not have (the embedded engine provides only the core and stream cmdlets). Run with a full PowerShell: tsseq run --engine pwsh."
     }
     return "The script called $($names -join ', '), which was not found."
+}
+
+function Test-TsReducedEngine {
+    # The embedded engine is the one without the Utility module (ConvertTo-Json lives there).
+    return $null -eq (Get-Command -Name 'ConvertTo-Json' -CommandType Cmdlet -ErrorAction SilentlyContinue)
 }

@@ -18,6 +18,8 @@ function Invoke-TsBridgeRequest {
     $tsBridgeRequestId = $id
     $onEvent = { param($payload) Send-TsBridgeMessage -Channel $tsBridgeChannel -Message ([ordered]@{ type = 'event'; id = $tsBridgeRequestId; event = $payload }) }
     $nodeStepHandler = { param($call) Invoke-TsBridgeCallback -Channel $tsBridgeChannel -Method 'invokeNodeStep' -Params $call }
+    # Node asks for no events when nothing listens: building and sending them is most of a cheap step's cost.
+    if ($params['events'] -eq $false) { $onEvent = $null }
     switch ([string]$Request['method']) {
         'ping' { return [ordered]@{ pong = $true } }
         'shutdown' { return $null }

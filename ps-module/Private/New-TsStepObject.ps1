@@ -14,9 +14,11 @@ function New-TsStepObject {
     )
     $step = [ordered]@{ type = $Type }
     $model = Get-TsStepParameterModel -Type $Type
+    # $PSBoundParameters is a generic Dictionary: it has no IDictionary.Contains to call.
+    $boundNames = @($BoundParameters.Keys)
     foreach ($parameter in $model) {
         $psName = $parameter.PsName
-        if (-not $BoundParameters.Contains($psName)) { continue }
+        if ($boundNames -notcontains $psName) { continue }
         $value = $BoundParameters[$psName]
         if ($value -is [System.Management.Automation.SwitchParameter]) { $value = $value.IsPresent }
         elseif ($parameter.Type -eq 'steps') { $value = @(foreach ($child in $value) { ConvertTo-TsPlainData -InputObject $child }) }

@@ -22,7 +22,7 @@ function Resolve-TsStepParameters {
         elseif ($null -ne $parameter.Default) { $value = $parameter.Default }
         else { continue }
         if (-not $parameter.Verbatim -and @('name', 'description') -notcontains $name) {
-            if ($value -is [string]) { $value = $environment.Expand($value) }
+            if ($parameter.Type -eq 'string' -and $value -is [string]) { $value = $environment.Expand($value) }
             elseif ($parameter.Type -eq 'string[]') { $value = @(foreach ($text in $value) { $environment.Expand([string]$text) }) }
         }
         $resolved[$name] = $value

@@ -1,5 +1,7 @@
 // Messages of the Node ↔ PowerShell bridge (protocol 1). One JSON object per line on a socket /
 // named pipe that Node listens on and Start-TsBridge.ps1 connects to; never stdout.
+// invokeStep/runSequence params may carry `events: false`: the engine then sends no `event`
+// messages for that request (Node sets it when the caller gave no onEvent).
 
 export const PROTOCOL_VERSION = 1;
 

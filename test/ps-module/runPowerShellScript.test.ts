@@ -35,11 +35,18 @@ describe('RunPowerShellScript step', function () {
     expect(result.variables.Names!.split(',')).to.include.members(['Greeting', 'Who']);
   });
 
-  it("refuses writes to read-only variables from $tsenv and fails the script's step", async function () {
-    const result = await engine.invokeStep(script("$tsenv.Value('_SMSTSMine') = 'x'"));
-    expect(result.status).to.equal('Failed');
-    expect(result.exitCode).to.equal(1);
-    expect(result.message).to.match(/read-only/);
+  it('refuses writes to read-only variables from $tsenv, as a PowerShell error', async function () {
+    // A failed assignment is a statement error: the script goes on (as under powershell.exe -File)
+    // unless it asks to stop on errors.
+    const goesOn = await engine.invokeStep(script("$tsenv.Value('_SMSTSMine') = 'x'\n'after'", { outputVariableName: 'Out' }));
+    expect(goesOn.status).to.equal('Succeeded');
+    expect(goesOn.message).to.match(/read-only/);
+    expect(goesOn.variables.Out).to.equal('after');
+    expect(goesOn.variables).to.not.have.property('_SMSTSMine');
+    const stops = await engine.invokeStep(script("$ErrorActionPreference = 'Stop'\n$tsenv.Value('_SMSTSMine') = 'x'\n'after'"));
+    expect(stops.status).to.equal('Failed');
+    expect(stops.exitCode).to.equal(1);
+    expect(stops.message).to.match(/read-only/);
   });
 
   it('uses `exit N` as the exit code and judges it against successCodes', async function () {
@@ -59,6 +66,7 @@ describe('RunPowerShellScript step', function () {
   it('does not fail on a non-terminating error', async function () {
     const result = await engine.invokeStep(script("Write-Error 'just a warning'\n'after'", { outputVariableName: 'Out' }));
     expect(result.status).to.equal('Succeeded');
+    expect(result.message).to.contain('just a warning');
     expect(result.variables.Out).to.equal('after');
   });
 
@@ -95,7 +103,7 @@ describe('RunPowerShellScript step', function () {
 
   it('runs a script file named by scriptName, relative to the base directory', async function () {
     const folder = mkdtempSync(join(tmpdir(), 'tsseq-ps-'));
-    writeFileSync(join(folder, 'hello.ps1'), "param($Who)\n\"hi $Who from $((Get-Location).Path)\"\n");
+    writeFileSync(join(folder, 'hello.ps1'), "param($Who)\n\"hi $Who from $($PWD.Path)\"\n");
     const result = await engine.runSequence(
       { name: 'file', steps: [{ type: 'RunPowerShellScript', name: 'File', scriptName: 'hello.ps1', parameters: '-Who me', outputVariableName: 'Out' }] },
       { baseDirectory: folder },

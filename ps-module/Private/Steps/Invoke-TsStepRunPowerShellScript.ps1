@@ -58,7 +58,17 @@ function Invoke-TsStepRunPowerShellScript {
     }
     $message = ''
     if ($null -ne $run.TerminatingError) { $message = "The script failed: $($run.TerminatingError.Message)" }
+    elseif ($run.Errors.Count -gt 0) {
+        # Like powershell.exe -File, errors that did not stop the script do not fail the step; say so.
+        $message = "The script reported $($run.Errors.Count) error(s) but completed; the first: $($run.Errors[0])"
+    }
+    $exitCode = $run.ExitCode
     $missing = Get-TsMissingCommandAdvice -Errors (@($run.Errors) + @($run.TerminatingError))
-    if ($missing) { $message = ($message + ' ' + $missing).Trim() }
-    return @{ ExitCode = $run.ExitCode; Message = $message }
+    if ($missing) {
+        $message = ($message + ' ' + $missing).Trim()
+        # A script that needs what the embedded engine lacks did not do its job: fail the step
+        # with the advice rather than report a success built on errors.
+        if ($exitCode -eq 0 -and (Test-TsReducedEngine)) { $exitCode = 1 }
+    }
+    return @{ ExitCode = $exitCode; Message = $message }
 }

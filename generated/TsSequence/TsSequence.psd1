@@ -38,6 +38,6 @@
         PSData = @{
             Tags = @('TaskSequence', 'ConfigMgr', 'MECM', 'SCCM', 'Deployment', 'Automation', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
         }
-        TsSeqModelHash = '2ec35b259c7143b38ecc29340ec8967fc5426e8985bffb6a01c0d7cc0a96e868'
+        TsSeqModelHash = '20dab2b2d83a9ed4d0b4f9caee188b5c94f6def29b497b481b6e57b1ecb78cb3'
     }
 }

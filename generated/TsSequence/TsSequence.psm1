@@ -1143,7 +1143,7 @@ function New-TsRunCommandLineStep {
 
     Runs a command line.
 
-    The command line is %NAME%-expanded and run by the platform shell (cmd.exe /c on Windows, /bin/sh -c elsewhere), so pipes and redirection work. The exit code decides the outcome: one of successCodes is success, and 3010 also asks for a restart after which the sequence resumes with the next step. With packageId the command runs in the downloaded package folder. The command must not wait for input.
+    The command line is %NAME%-expanded, then run as ConfigMgr runs it: on Windows the first word is the program and the rest its arguments (write cmd.exe /c for pipes, redirection or built-ins such as copy); on Unix it runs through /bin/sh -c. Standard input is closed, so the command must not wait for input. The exit code decides the outcome: one of successCodes is success, and 3010 also asks for a restart after which the sequence resumes with the next step. With packageId the command runs in the downloaded package folder.
 
     .PARAMETER Name
     Name of the step or group. It appears in the log and in results, where a step's path is the names from the root joined by "/". Names need not be unique.
@@ -1180,7 +1180,7 @@ function New-TsRunCommandLineStep {
     Length: at least 1 character. ConfigMgr variable: PackageID.
 
     .PARAMETER WorkingDirectory
-    Folder the command starts in: absolute, or relative to the package folder. ConfigMgr: "Start in".
+    Folder the command starts in: absolute, or relative to the package folder (without a package, to the folder of the sequence file). ConfigMgr: "Start in".
 
     Length: at most 255 characters. ConfigMgr variable: WorkingDirectory.
 
@@ -1385,7 +1385,7 @@ function New-TsRunPowerShellScriptStep {
     Length: at most 256 characters. ConfigMgr variable: OSDRunPowerShellScriptOutputVariableName.
 
     .PARAMETER WorkingDirectory
-    Folder the script starts in: absolute, or relative to the package folder.
+    Folder the script starts in: absolute, or relative to the package folder (without a package, to the folder of the sequence file).
 
     Length: at most 255 characters. ConfigMgr variable: SMSTSRunPowerShellWorkingDirectory.
 

@@ -35,7 +35,7 @@ export interface CatalogStepType {
 }
 
 /** SHA-256 of the intermediate model; the same value as TsSeqModelHash in TsSequence.psd1. */
-export const modelHash = "2ec35b259c7143b38ecc29340ec8967fc5426e8985bffb6a01c0d7cc0a96e868";
+export const modelHash = "20dab2b2d83a9ed4d0b4f9caee188b5c94f6def29b497b481b6e57b1ecb78cb3";
 
 /** The step types (Group and Node steps are not step types), sorted by name. */
 export const stepCatalog = [
@@ -889,7 +889,7 @@ export const stepCatalog = [
     displayName: "Run Command Line",
     wmiClass: "SMS_TaskSequence_RunCommandLineAction",
     synopsis: "Runs a command line.",
-    description: "Runs a command line.\n\nThe command line is %NAME%-expanded and run by the platform shell (cmd.exe /c on Windows, /bin/sh -c elsewhere), so pipes and redirection work. The exit code decides the outcome: one of successCodes is success, and 3010 also asks for a restart after which the sequence resumes with the next step. With packageId the command runs in the downloaded package folder. The command must not wait for input.",
+    description: "Runs a command line.\n\nThe command line is %NAME%-expanded, then run as ConfigMgr runs it: on Windows the first word is the program and the rest its arguments (write cmd.exe /c for pipes, redirection or built-ins such as copy); on Unix it runs through /bin/sh -c. Standard input is closed, so the command must not wait for input. The exit code decides the outcome: one of successCodes is success, and 3010 also asks for a restart after which the sequence resumes with the next step. With packageId the command runs in the downloaded package folder.",
     parameters: [
       {
         name: "commandLine",
@@ -940,7 +940,7 @@ export const stepCatalog = [
         secret: false,
         verbatim: false,
         variable: "WorkingDirectory",
-        description: "Folder the command starts in: absolute, or relative to the package folder. ConfigMgr: \"Start in\".",
+        description: "Folder the command starts in: absolute, or relative to the package folder (without a package, to the folder of the sequence file). ConfigMgr: \"Start in\".",
       },
       {
         name: "disableWow64Redirection",
@@ -1170,7 +1170,7 @@ export const stepCatalog = [
         secret: false,
         verbatim: false,
         variable: "SMSTSRunPowerShellWorkingDirectory",
-        description: "Folder the script starts in: absolute, or relative to the package folder.",
+        description: "Folder the script starts in: absolute, or relative to the package folder (without a package, to the folder of the sequence file).",
       },
       {
         name: "runAsUser",

@@ -3,11 +3,12 @@ import type { StepOptions, integer } from '../common.js';
 /**
  * Runs a command line.
  *
- * The command line is %NAME%-expanded and run by the platform shell (cmd.exe /c on Windows,
- * /bin/sh -c elsewhere), so pipes and redirection work. The exit code decides the outcome:
- * one of successCodes is success, and 3010 also asks for a restart after which the sequence
- * resumes with the next step. With packageId the command runs in the downloaded package
- * folder. The command must not wait for input.
+ * The command line is %NAME%-expanded, then run as ConfigMgr runs it: on Windows the first
+ * word is the program and the rest its arguments (write cmd.exe /c for pipes, redirection or
+ * built-ins such as copy); on Unix it runs through /bin/sh -c. Standard input is closed, so
+ * the command must not wait for input. The exit code decides the outcome: one of
+ * successCodes is success, and 3010 also asks for a restart after which the sequence resumes
+ * with the next step. With packageId the command runs in the downloaded package folder.
  * @displayName Run Command Line
  * @wmiClass SMS_TaskSequence_RunCommandLineAction
  * @example
@@ -36,7 +37,8 @@ export interface RunCommandLineStep extends StepOptions {
   packageId?: string;
 
   /**
-   * Folder the command starts in: absolute, or relative to the package folder. ConfigMgr:
+   * Folder the command starts in: absolute, or relative to the package folder (without a
+   * package, to the folder of the sequence file). ConfigMgr:
    * "Start in".
    * @maxLength 255
    * @variable WorkingDirectory

@@ -80,7 +80,8 @@ export interface RunPowerShellScriptStep extends StepOptions {
   outputVariableName?: string;
 
   /**
-   * Folder the script starts in: absolute, or relative to the package folder.
+   * Folder the script starts in: absolute, or relative to the package folder (without a
+   * package, to the folder of the sequence file).
    * @maxLength 255
    * @variable SMSTSRunPowerShellWorkingDirectory
    */

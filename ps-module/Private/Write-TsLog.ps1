@@ -14,6 +14,11 @@ function Write-TsLog {
         [string]$Path = ''
     )
     $masked = $Context.Environment.Mask($Message)
-    Send-TsEvent -Context $Context -Payload ([ordered]@{ kind = 'log'; level = $Level; message = $masked; path = $Path })
-    Write-Verbose -Message $(if ($Path) { "[$Path] $masked" } else { $masked })
+    # Both checks skip work on the hot path: most runs have no listener and no -Verbose.
+    if ($null -ne $Context.OnEvent) {
+        Send-TsEvent -Context $Context -Payload ([ordered]@{ kind = 'log'; level = $Level; message = $masked; path = $Path })
+    }
+    if ($VerbosePreference -ne [System.Management.Automation.ActionPreference]::SilentlyContinue) {
+        Write-Verbose -Message $(if ($Path) { "[$Path] $masked" } else { $masked })
+    }
 }

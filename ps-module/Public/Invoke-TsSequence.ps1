@@ -62,6 +62,9 @@ function Invoke-TsSequence {
             $message = "The sequence in $source is not valid; nothing was run:`n  $($problems -join "`n  ")"
             $PSCmdlet.ThrowTerminatingError((New-TsErrorRecord -Message $message -ErrorId 'InvalidSequence' -Category InvalidData -Target $source))
         }
+        foreach ($reserved in @('StateDirectory', 'LogPath')) {
+            if ($PSBoundParameters.ContainsKey($reserved)) { $PSCmdlet.WriteWarning("-$reserved is not implemented yet; it has no effect on this run.") }
+        }
         $whatIf = [bool]$WhatIfPreference
         $context = New-TsRunContext -SequenceName ([string]$document['name']) -Variables $document['variables'] -OverrideVariables $Variables `
             -SecretNames $SecretVariable -OnEvent $OnEvent -NodeStepHandler $NodeStepHandler -BaseDirectory $BaseDirectory -WhatIf:$whatIf

@@ -39,6 +39,10 @@ export function registerRunCommand(program: Command): void {
 
 export async function runSequenceFile(file: string, options: RunOptions): Promise<number> {
   const document = readSequenceFile(file) as { variables?: Record<string, string>; name?: string; steps: [] };
+  // Accepted for the documented command line, but not built yet: say so rather than ignore them.
+  for (const [given, option] of [[options.log, '--log'], [options.stateDir, '--state-dir']] as const) {
+    if (given !== undefined) process.stderr.write(`tsseq: ${option} is not implemented yet; it has no effect on this run.\n`);
+  }
   if (options.var?.length) document.variables = overrideVariables(document.variables, options.var);
 
   // With --json, stdout carries only the result document; whatever the engine prints goes to stderr.

@@ -17,10 +17,16 @@ function Invoke-TsScriptInRunspace {
         [AllowEmptyCollection()][object[]]$Arguments = @(),
         [Parameter(Mandatory = $true)][string]$WorkingDirectory,
         [Parameter(Mandatory = $true)][TsSequence.TsEnvironment]$Environment,
-        [int]$TimeoutMilliseconds = -1
+        [int]$TimeoutMilliseconds = -1,
+        [string]$ExecutionPolicy
     )
     $sessionState = [runspace]::DefaultRunspace.InitialSessionState
     if ($null -eq $sessionState) { $sessionState = [initialsessionstate]::CreateDefault2() }
+    # Execution policy exists only on Windows; setting it elsewhere throws when the runspace opens.
+    if ($script:TsIsWindows -and -not [string]::IsNullOrEmpty($ExecutionPolicy) -and $ExecutionPolicy -ne 'Undefined') {
+        $sessionState = $sessionState.Clone()
+        $sessionState.ExecutionPolicy = [Microsoft.PowerShell.ExecutionPolicy]$ExecutionPolicy
+    }
     # The engine's own host: scripts may use $Host.UI, and Write-Host needs a UI to write to.
     $runspace = [runspacefactory]::CreateRunspace($Host, $sessionState)
     $shell = $null

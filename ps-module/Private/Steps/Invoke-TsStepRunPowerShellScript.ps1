@@ -5,7 +5,8 @@ function Invoke-TsStepRunPowerShellScript {
     .DESCRIPTION
     An inline sourceScript is written to a temporary .ps1 (as ConfigMgr does) so `exit N`
     behaves as in a script file; the script runs in a fresh runspace with $tsenv, its
-    parameters passed as data. The exit code is $LASTEXITCODE (set by `exit N`), 1 for a
+    parameters passed as data, under executionPolicy on Windows (elsewhere PowerShell has no
+    execution policy). The exit code is $LASTEXITCODE (set by `exit N`), 1 for a
     terminating error, else 0. Non-terminating errors are logged and do not fail the step,
     as with powershell.exe -File.
     #>
@@ -44,7 +45,7 @@ function Invoke-TsStepRunPowerShellScript {
     if ($logParameters) { Write-TsLog -Context $Context -Message "Script parameters: $($Parameters['parameters'])" -Path $Path }
 
     try {
-        $run = Invoke-TsScriptInRunspace -ScriptPath $scriptPath -Arguments $arguments -WorkingDirectory $workingDirectory -Environment $Context.Environment -TimeoutMilliseconds (Get-TsTimeoutMilliseconds -Parameters $Parameters)
+        $run = Invoke-TsScriptInRunspace -ScriptPath $scriptPath -Arguments $arguments -WorkingDirectory $workingDirectory -Environment $Context.Environment -TimeoutMilliseconds (Get-TsTimeoutMilliseconds -Parameters $Parameters) -ExecutionPolicy ([string]$Parameters['executionPolicy'])
     }
     finally {
         if ($null -ne $temporaryScript) { [System.IO.File]::Delete($temporaryScript) }

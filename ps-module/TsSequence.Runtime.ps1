@@ -19,9 +19,11 @@ if (-not ('TsSequence.TsEnvironment' -as [type])) {
     [void][System.Reflection.Assembly]::LoadFrom($tsEnvironmentAssembly)
 }
 
-foreach ($tsRuntimeFolder in @('Private', [System.IO.Path]::Combine('Private', 'Steps'), 'Public')) {
+# One function per file: Private/<area>/ (Engine, Validation, Conditions, Log, Json, Steps,
+# StepSupport, Bridge) and Public/ (the exported commands).
+foreach ($tsRuntimeFolder in @('Private', 'Public')) {
     $tsRuntimePath = [System.IO.Path]::Combine($script:TsRuntimeRoot, $tsRuntimeFolder)
-    foreach ($tsRuntimeFile in [System.IO.Directory]::GetFiles($tsRuntimePath, '*.ps1')) {
+    foreach ($tsRuntimeFile in [System.IO.Directory]::GetFiles($tsRuntimePath, '*.ps1', [System.IO.SearchOption]::AllDirectories)) {
         . $tsRuntimeFile
     }
 }

@@ -26,8 +26,3 @@ function Get-TsMissingCommandAdvice {
     }
     return "The script called $($names -join ', '), which was not found."
 }
-
-function Test-TsReducedEngine {
-    # The embedded engine is the one without the Utility module (ConvertTo-Json lives there).
-    return $null -eq (Get-Command -Name 'ConvertTo-Json' -CommandType Cmdlet -ErrorAction SilentlyContinue)
-}

@@ -40,24 +40,3 @@ function Test-TsCondition {
     $kind = @($Condition.Keys)[0]
     throw [System.NotSupportedException]::new("The '$kind' condition is not implemented yet in this version of tsseq; variable, all, any, none and os conditions are.")
 }
-
-function Test-TsOsCondition {
-    param([System.Collections.IDictionary]$Os)
-    if ($Os.Contains('platform')) {
-        $current = Get-TsPlatformName
-        if (@($Os['platform']) -notcontains $current) { return $false }
-    }
-    if ($Os.Contains('minVersion')) {
-        $minimum = $null
-        if (-not [version]::TryParse([string]$Os['minVersion'], [ref]$minimum)) { throw [System.ArgumentException]::new("os.minVersion '$($Os['minVersion'])' is not a version such as 10.0") }
-        if ([System.Environment]::OSVersion.Version -lt $minimum) { return $false }
-    }
-    return $true
-}
-
-function Get-TsPlatformName {
-    if ($script:TsIsWindows) { return 'windows' }
-    if ([System.Environment]::OSVersion.Platform -eq [System.PlatformID]::MacOSX) { return 'macos' }
-    if ($script:TsIsCoreClr -and [System.Runtime.InteropServices.RuntimeInformation]::IsOSPlatform([System.Runtime.InteropServices.OSPlatform]::OSX)) { return 'macos' }
-    return 'linux'
-}

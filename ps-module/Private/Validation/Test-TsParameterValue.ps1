@@ -44,22 +44,3 @@ function Test-TsParameterValue {
     }
     return $null
 }
-
-function Test-TsIsInteger {
-    param($Value)
-    if ($Value -is [int] -or $Value -is [long]) { return $true }
-    if ($Value -is [double]) { return [math]::Floor($Value) -eq $Value }
-    return $false
-}
-
-function Test-TsIsNumber {
-    param($Value)
-    return ($Value -is [int] -or $Value -is [long] -or $Value -is [double] -or $Value -is [decimal])
-}
-
-function Test-TsRange {
-    param([hashtable]$Parameter, [double]$Value)
-    if ($null -ne $Parameter.Minimum -and $Value -lt $Parameter.Minimum) { return "must be at least $($Parameter.Minimum)" }
-    if ($null -ne $Parameter.Maximum -and $Value -gt $Parameter.Maximum) { return "must be at most $($Parameter.Maximum)" }
-    return $null
-}

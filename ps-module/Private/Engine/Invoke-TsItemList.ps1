@@ -25,9 +25,3 @@ function Invoke-TsItemList {
     }
     return -not $failed
 }
-
-function Join-TsItemPath {
-    param([string]$ParentPath, [string]$Name)
-    if ([string]::IsNullOrEmpty($ParentPath)) { return $Name }
-    return "$ParentPath/$Name"
-}

@@ -36,31 +36,3 @@ function Invoke-TsStepCore {
     if ($AsDictionary) { return $result }
     return [pscustomobject]$result
 }
-
-function Get-TsSessionEnvironment {
-    if ($null -eq $script:TsSessionEnvironment) { $script:TsSessionEnvironment = [TsSequence.TsEnvironment]::new() }
-    return , $script:TsSessionEnvironment
-}
-
-function Get-TsResultVariables {
-    <#
-    .SYNOPSIS
-    The variables as they may leave the engine: sorted by name, secret variables as ********,
-    and any secret value copied into another variable (say, a command's output) masked too.
-    #>
-    param([TsSequence.TsEnvironment]$Environment)
-    $masked = $Environment.MaskedSnapshot()
-    $sorted = ConvertTo-TsSortedDictionary -Dictionary $masked
-    foreach ($name in @($sorted.Keys)) { $sorted[$name] = $Environment.Mask([string]$sorted[$name]) }
-    return $sorted
-}
-
-function ConvertTo-TsSortedDictionary {
-    param($Dictionary)
-    # Sort-Object is a Utility cmdlet, absent from the embedded engine.
-    $names = [string[]]@($Dictionary.Keys)
-    [System.Array]::Sort($names, [System.StringComparer]::OrdinalIgnoreCase)
-    $sorted = [ordered]@{}
-    foreach ($name in $names) { $sorted[$name] = $Dictionary[$name] }
-    return $sorted
-}

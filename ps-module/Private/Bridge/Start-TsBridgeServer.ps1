@@ -58,25 +58,3 @@ function Start-TsBridgeServer {
         $pipe.Dispose()
     }
 }
-
-function Send-TsBridgeMessage {
-    param([hashtable]$Channel, [System.Collections.IDictionary]$Message)
-    $Channel.Writer.WriteLine((ConvertTo-TsJson -InputObject $Message))
-    $Channel.Writer.Flush()
-}
-
-function Get-TsModuleVersion {
-    $module = $ExecutionContext.SessionState.Module
-    if ($null -eq $module) { return '' }
-    return $module.Version.ToString()
-}
-
-function ConvertTo-TsBridgeError {
-    param($ErrorRecord)
-    $exception = Get-TsInnermostError -ErrorRecord $ErrorRecord
-    $errorId = 'EngineError'
-    $category = 'NotSpecified'
-    if ($ErrorRecord.FullyQualifiedErrorId) { $errorId = [string]$ErrorRecord.FullyQualifiedErrorId }
-    if ($null -ne $ErrorRecord.CategoryInfo) { $category = [string]$ErrorRecord.CategoryInfo.Category }
-    return [ordered]@{ message = $exception.Message; errorId = $errorId; category = $category }
-}

@@ -161,4 +161,74 @@ describe('TsSequence.TsEnvironment ($tsenv)', function () {
       ]);
     });
   });
+
+  describe('secret values (grow-only)', () => {
+    it('keeps masking a secret after its variable is deleted or changed', async () => {
+      const run = await withTsenv([
+        "$e.Value('Pw') = 'hunter2'; $e.MarkSecret('Pw')",
+        "$echoed = 'login with hunter2 ok'",
+        "$e.Value('Pw') = ''",
+        '$e.Mask($echoed)',
+        "$e.Value('Key') = 'first-key'; $e.MarkSecret('Key')",
+        "$e.Value('Key') = 'second-key'",
+        "$e.SetSystem('Key', 'third-key')",
+        "$e.Mask('first-key second-key third-key')",
+        "$e.Remove('Key')",
+        "$e.Mask('first-key second-key third-key')",
+      ]);
+      expect(lines(run.stdout)).to.deep.equal(['login with ******** ok', '******** ******** ********', '******** ******** ********']);
+      expect(run.stderr).to.equal('');
+    });
+
+    it('records values stored while the mark lasts, not after a delete cleared it', async () => {
+      const run = await withTsenv([
+        // Marked before it has a value: the first value stored is secret.
+        "$e.MarkSecret('Later'); $e.Value('Later') = 'late-secret'",
+        // Deleting clears the mark; the name's next value is plain, the old one stays masked.
+        "$e.Value('Later') = ''; $e.Value('Later') = 'now-plain'",
+        "\"secret=$($e.IsSecret('Later'))\"",
+        "$e.Mask('late-secret now-plain')",
+        '$m = $e.MaskedSnapshot(); $m["Later"]',
+        "$e.Value('Still') = 'still-secret'; $e.MarkSecret('Still'); $e.MaskedSnapshot()['Still']",
+      ]);
+      expect(lines(run.stdout)).to.deep.equal(['secret=False', '******** now-plain', 'now-plain', '********']);
+    });
+
+    it('AddSecretValue masks values that are not variables, ignoring "" and $null', async () => {
+      const run = await withTsenv([
+        "$e.Mask('P@ssw0rd!')",
+        "$e.AddSecretValue('P@ssw0rd!'); $e.AddSecretValue(''); $e.AddSecretValue($null)",
+        "$e.Mask('net use /user:admin P@ssw0rd! and P@ssw0rd!')",
+        "$e.Mask('nothing secret here')",
+        '"names=$($e.GetSecretNames().Count) vars=$($e.GetVariables().Count)"',
+      ]);
+      expect(lines(run.stdout)).to.deep.equal(['P@ssw0rd!', 'net use /user:admin ******** and ********', 'nothing secret here', 'names=0 vars=0']);
+    });
+
+    it('LongestSecretLength is 0 without secrets and grows with the longest value ever secret', async () => {
+      const run = await withTsenv([
+        '$e.LongestSecretLength',
+        "$e.Value('Plain') = 'a-long-plain-value'; $e.LongestSecretLength",
+        "$e.AddSecretValue('12345'); $e.LongestSecretLength",
+        "$e.Value('S') = '1234567890'; $e.MarkSecret('S'); $e.LongestSecretLength",
+        "$e.Value('S') = ''; $e.AddSecretValue('xy'); $e.LongestSecretLength",
+      ]);
+      expect(lines(run.stdout)).to.deep.equal(['0', '0', '5', '10', '10']);
+    });
+
+    it('hides overlapping and nested secrets whole and never re-masks the mask text', async () => {
+      const run = await withTsenv([
+        "$e.AddSecretValue('abcd'); $e.AddSecretValue('cdef'); $e.AddSecretValue('bc')",
+        "$e.Mask('x abcdef y abcd z bc')",
+        "$e.Mask('abcdabcd')",
+        "$e.AddSecretValue('*')",
+        "$e.Mask('a*b abcd')",
+      ]);
+      expect(lines(run.stdout)).to.deep.equal([
+        'x ******** y ******** z ********',
+        '****************',
+        'a********b ********',
+      ]);
+    });
+  });
 });

@@ -25,6 +25,16 @@ namespace TsSequence
         private readonly Dictionary<string, string> _values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         private readonly HashSet<string> _secrets = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
+        // Every value that was ever secret during this store's life (grow-only): a secret
+        // variable's values and AddSecretValue's. Deleting or changing a secret variable must not
+        // un-mask earlier copies of its value (a command's output that echoed it, a log line).
+        private readonly HashSet<string> _secretValues = new HashSet<string>(StringComparer.Ordinal);
+
+        // _secretValues longest first; rebuilt on the next Mask after a value is added.
+        private string[]? _secretValuesByLength;
+
+        private int _longestSecretLength;
+
         /// <summary>Creates an empty store.</summary>
         public TsEnvironment()
         {
@@ -124,8 +134,9 @@ namespace TsSequence
         }
 
         /// <summary>
-        /// Marks a variable's value as secret: <see cref="Mask"/> and <see cref="MaskedSnapshot"/>
-        /// hide it. The mark lasts until the variable is deleted.
+        /// Marks a variable as secret: <see cref="MaskedSnapshot"/> hides its value, and its current
+        /// value and every value stored into it while the mark lasts (until the variable is
+        /// deleted) are remembered for <see cref="Mask"/> for the rest of the store's life.
         /// </summary>
         public void MarkSecret(string name)
         {
@@ -133,6 +144,38 @@ namespace TsSequence
             lock (_sync)
             {
                 _secrets.Add(StoredName(key));
+                if (_values.TryGetValue(key, out string? value))
+                {
+                    AddSecretValueLocked(value);
+                }
+            }
+        }
+
+        /// <summary>
+        /// Remembers a secret that is not a variable's value (a step field marked secret, such as a
+        /// password) so <see cref="Mask"/> hides it from now on. Null and "" are ignored.
+        /// </summary>
+        public void AddSecretValue(string? value)
+        {
+            lock (_sync)
+            {
+                AddSecretValueLocked(value);
+            }
+        }
+
+        /// <summary>
+        /// The length of the longest value <see cref="Mask"/> hides (0 when none), so a caller
+        /// masking text in pieces can keep enough of the previous piece to catch a value cut at
+        /// the boundary.
+        /// </summary>
+        public int LongestSecretLength
+        {
+            get
+            {
+                lock (_sync)
+                {
+                    return _longestSecretLength;
+                }
             }
         }
 
@@ -253,9 +296,11 @@ namespace TsSequence
         }
 
         /// <summary>
-        /// Replaces every occurrence of a non-empty secret value in <paramref name="text"/> with
-        /// <see cref="MaskText"/>, longest values first so a secret that contains another is
-        /// hidden whole.
+        /// Replaces every occurrence in <paramref name="text"/> of every value that was ever secret
+        /// in this store (see <see cref="MarkSecret"/> and <see cref="AddSecretValue"/>) with
+        /// <see cref="MaskText"/>. Longer values win, so a secret that contains another is hidden
+        /// whole; occurrences that overlap are hidden as one run, so no part of either shows; and
+        /// <see cref="MaskText"/> itself is never searched again (a secret "*" cannot grow it).
         /// </summary>
         public string Mask(string? text)
         {
@@ -264,32 +309,91 @@ namespace TsSequence
                 return text ?? string.Empty;
             }
 
-            List<string> secrets;
+            string[] secrets;
             lock (_sync)
             {
-                if (_secrets.Count == 0)
+                if (_secretValues.Count == 0)
                 {
                     return text!;
                 }
 
-                secrets = new List<string>(_secrets.Count);
-                foreach (string name in _secrets)
+                if (_secretValuesByLength is null)
                 {
-                    if (_values.TryGetValue(name, out string? value) && value.Length > 0)
-                    {
-                        secrets.Add(value);
-                    }
+                    var sorted = new string[_secretValues.Count];
+                    _secretValues.CopyTo(sorted);
+                    Array.Sort(sorted, (a, b) => b.Length.CompareTo(a.Length));
+                    _secretValuesByLength = sorted;
+                }
+
+                secrets = _secretValuesByLength;
+            }
+
+            return MaskOccurrences(text!, secrets);
+        }
+
+        // Finds every occurrence (overlapping ones too) of every secret, merges the ranges that
+        // overlap and replaces each merged range by MaskText. Ranges that only touch stay separate,
+        // so "abcabc" with secret "abc" reads as two masks, as a longest-first Replace would give.
+        private static string MaskOccurrences(string text, string[] secrets)
+        {
+            List<KeyValuePair<int, int>>? ranges = null; // start, end (exclusive)
+            foreach (string secret in secrets)
+            {
+                if (secret.Length > text.Length)
+                {
+                    continue;
+                }
+
+                int at = text.IndexOf(secret, StringComparison.Ordinal);
+                while (at >= 0)
+                {
+                    ranges ??= new List<KeyValuePair<int, int>>();
+                    ranges.Add(new KeyValuePair<int, int>(at, at + secret.Length));
+                    at = at + 1 < text.Length ? text.IndexOf(secret, at + 1, StringComparison.Ordinal) : -1;
                 }
             }
 
-            secrets.Sort((a, b) => b.Length.CompareTo(a.Length));
-            string masked = text!;
-            foreach (string secret in secrets)
+            if (ranges is null)
             {
-                masked = masked.Replace(secret, MaskText);
+                return text;
             }
 
-            return masked;
+            // By start, longest first for equal starts.
+            ranges.Sort((a, b) => a.Key != b.Key ? a.Key.CompareTo(b.Key) : b.Value.CompareTo(a.Value));
+            var masked = new StringBuilder(text.Length);
+            int copied = 0;
+            int i = 0;
+            while (i < ranges.Count)
+            {
+                int start = ranges[i].Key;
+                int end = ranges[i].Value;
+                i++;
+                while (i < ranges.Count && ranges[i].Key < end)
+                {
+                    end = Math.Max(end, ranges[i].Value);
+                    i++;
+                }
+
+                masked.Append(text, copied, start - copied).Append(MaskText);
+                copied = end;
+            }
+
+            masked.Append(text, copied, text.Length - copied);
+            return masked.ToString();
+        }
+
+        private void AddSecretValueLocked(string? value)
+        {
+            if (string.IsNullOrEmpty(value) || !_secretValues.Add(value!))
+            {
+                return;
+            }
+
+            _secretValuesByLength = null;
+            if (value!.Length > _longestSecretLength)
+            {
+                _longestSecretLength = value.Length;
+            }
         }
 
         private void Store(string key, string? value)
@@ -301,6 +405,11 @@ namespace TsSequence
                     _values.Remove(key);
                     _secrets.Remove(key);
                     return;
+                }
+
+                if (_secrets.Contains(key))
+                {
+                    AddSecretValueLocked(value);
                 }
 
                 if (_values.ContainsKey(key))

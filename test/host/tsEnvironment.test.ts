@@ -9,6 +9,11 @@ function withTsenv(body: string[]): Promise<HostRun> {
   return runCommand([`[void][Reflection.Assembly]::LoadFrom('${loadPath}')`, '$e = [TsSequence.TsEnvironment]::new()', ...body].join('\n'));
 }
 
+/** PowerShell that prints the innermost message of what `statement` throws, or "no error". */
+function thrownMessage(statement: string): string {
+  return `$(try { ${statement}; 'no error' } catch { $x = $_.Exception; while ($x.InnerException) { $x = $x.InnerException }; $x.Message })`;
+}
+
 /** PowerShell that prints "<Type>: <message>" of what `statement` throws (setter errors come wrapped). */
 function thrown(statement: string): string {
   return `try { ${statement}; 'no error' } catch { $x = $_.Exception; while ($x.InnerException) { $x = $x.InnerException }; "$($x.GetType().Name): $($x.Message)" }`;
@@ -229,6 +234,46 @@ describe('TsSequence.TsEnvironment ($tsenv)', function () {
         '****************',
         'a********b ********',
       ]);
+    });
+  });
+
+  describe('GetNameProblem', () => {
+    const cases: [string, string][] = [
+      ['Good', "'Good'"],
+      ['trimmed', "'  Trimmed-Name_2  '"],
+      ['max', "('A' * 256)"],
+      ['readonly', "'_SMSTSInWinPE'"],
+      ['digit', "'1Abc'"],
+      ['space', "'Has Space'"],
+      ['empty', "''"],
+      ['null', '$null'],
+      ['long', "('A' * 257)"],
+      ['dash', "'-x'"],
+    ];
+
+    it('is $null for settable names, else exactly the message the setter throws', async () => {
+      const run = await withTsenv(
+        cases.map(
+          ([label, name]) =>
+            `$p = [TsSequence.TsEnvironment]::GetNameProblem(${name}); $t = ${thrownMessage(`$e.Value(${name}) = 'x'`)}; ` +
+            `"${label}|$(if ($null -eq $p) { '<null>' } else { $p })|$(if ($null -eq $p) { $t -eq 'no error' } else { $t -eq $p })"`,
+        ),
+      );
+      const out = lines(run.stdout).map((line) => line.split('|'));
+      expect(out.map(([label]) => label)).to.deep.equal(cases.map(([label]) => label));
+      // Every problem matches the setter's message, and valid names set without error.
+      expect(out.map(([, , same]) => same)).to.deep.equal(cases.map(() => 'True'));
+      const problem = Object.fromEntries(out.map(([label, text]) => [label, text]));
+      expect(problem.Good).to.equal('<null>');
+      expect(problem.trimmed).to.equal('<null>');
+      expect(problem.max).to.equal('<null>');
+      expect(problem.readonly).to.equal("Variable '_SMSTSInWinPE' is read-only: names starting with '_' are set by the task sequence engine.");
+      expect(problem.digit).to.equal("Variable name '1Abc' is not valid: a name must start with a letter.");
+      expect(problem.space).to.equal("Variable name 'Has Space' is not valid: use only letters, digits, '_' and '-'.");
+      expect(problem.empty).to.equal("Variable name '' is not valid: a name has 1 to 256 characters.");
+      expect(problem.null).to.equal("Variable name '' is not valid: a name has 1 to 256 characters.");
+      expect(problem.long).to.match(/^Variable name 'A{257}' is not valid: a name has 1 to 256 characters\.$/);
+      expect(problem.dash).to.equal("Variable name '-x' is not valid: a name must start with a letter.");
     });
   });
 });

@@ -104,11 +104,27 @@ namespace TsSequence
             string key = ValidateName(name);
             if (key[0] == '_')
             {
-                throw new InvalidOperationException(
-                    "Variable '" + key + "' is read-only: names starting with '_' are set by the task sequence engine.");
+                throw new InvalidOperationException(ReadOnlyMessage(key));
             }
 
             Store(key, value);
+        }
+
+        /// <summary>
+        /// Why <paramref name="name"/> cannot be set by a script (through the indexer or
+        /// <see cref="Set"/>): null when it can, else the exact message the setter would throw
+        /// (an invalid name, or a read-only "_" name). Lets callers refuse a bad name (a step's
+        /// output variable, say) before doing any work.
+        /// </summary>
+        public static string? GetNameProblem(string? name)
+        {
+            string? problem = NameProblem(name, out string key);
+            if (problem != null)
+            {
+                return problem;
+            }
+
+            return key[0] == '_' ? ReadOnlyMessage(key) : null;
         }
 
         /// <summary>
@@ -439,32 +455,46 @@ namespace TsSequence
         }
 
         // Valid name after trimming spaces, or an ArgumentException naming the variable and the rule.
+        // No paramName: its suffix differs between .NET Framework and .NET, and the message is
+        // what GetNameProblem promises.
         private static string ValidateName(string? name)
         {
-            string key = (name ?? string.Empty).Trim(' ');
+            string? problem = NameProblem(name, out string key);
+            if (problem != null)
+            {
+                throw new ArgumentException(problem);
+            }
+
+            return key;
+        }
+
+        // Null when the trimmed name is valid (a "_" name included), else why not.
+        private static string? NameProblem(string? name, out string key)
+        {
+            key = (name ?? string.Empty).Trim(' ');
             if (key.Length == 0 || key.Length > MaxNameLength)
             {
-                throw new ArgumentException(
-                    "Variable name '" + key + "' is not valid: a name has 1 to 256 characters.", nameof(name));
+                return "Variable name '" + key + "' is not valid: a name has 1 to 256 characters.";
             }
 
             foreach (char c in key)
             {
                 if (!IsNameChar(c))
                 {
-                    throw new ArgumentException(
-                        "Variable name '" + key + "' is not valid: use only letters, digits, '_' and '-'.", nameof(name));
+                    return "Variable name '" + key + "' is not valid: use only letters, digits, '_' and '-'.";
                 }
             }
 
             if (key[0] != '_' && !IsLetter(key[0]))
             {
-                throw new ArgumentException(
-                    "Variable name '" + key + "' is not valid: a name must start with a letter.", nameof(name));
+                return "Variable name '" + key + "' is not valid: a name must start with a letter.";
             }
 
-            return key;
+            return null;
         }
+
+        private static string ReadOnlyMessage(string key) =>
+            "Variable '" + key + "' is read-only: names starting with '_' are set by the task sequence engine.";
 
         private static string? TrimName(string? name)
         {

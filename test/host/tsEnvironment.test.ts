@@ -276,4 +276,58 @@ describe('TsSequence.TsEnvironment ($tsenv)', function () {
       expect(problem.dash).to.equal("Variable name '-x' is not valid: a name must start with a letter.");
     });
   });
+
+  describe('TsEnvironmentView (what scripts get as $tsenv)', () => {
+    it('reads, writes and deletes through Value() like the COM object, onto the environment', async () => {
+      const run = await withTsenv([
+        '$tsenv = [TsSequence.TsEnvironmentView]::new($e)',
+        "$e.SetSystem('_SMSTSInWinPE', 'false')",
+        "$tsenv.Value('OSDComputerName') = 'pc1'",
+        "$e.Value('osdcomputername')",
+        "\"[$($tsenv.Value('Undefined'))]\"",
+        "$tsenv.Value('_SMSTSInWinPE')",
+        '$tsenv.GetVariables() -join ","',
+        "$tsenv.Value('OSDComputerName') = ''",
+        "\"exists=$($e.Exists('OSDComputerName'))\"",
+        '"$tsenv"',
+      ]);
+      expect(lines(run.stdout)).to.deep.equal(['pc1', '[]', 'false', 'OSDComputerName,_SMSTSInWinPE', 'exists=False', 'TsSequence task sequence environment']);
+      expect(run.stderr).to.equal('');
+    });
+
+    it('refuses "_" and invalid names with the environment\'s exceptions', async () => {
+      const run = await withTsenv([
+        '$tsenv = [TsSequence.TsEnvironmentView]::new($e)',
+        thrown("$tsenv.Value('_SMSTSInWinPE') = 'true'"),
+        thrown("$tsenv.Value('1bad') = 'x'"),
+        "\"count=$($e.GetVariables().Count)\"",
+        thrown('[TsSequence.TsEnvironmentView]::new($null)'),
+      ]);
+      expect(lines(run.stdout)).to.deep.equal([
+        "InvalidOperationException: Variable '_SMSTSInWinPE' is read-only: names starting with '_' are set by the task sequence engine.",
+        "ArgumentException: Variable name '1bad' is not valid: a name must start with a letter.",
+        'count=0',
+        "ArgumentNullException: Value cannot be null. (Parameter 'environment')",
+      ]);
+    });
+
+    it('does not expose the engine-only members: PowerShell reports them as not found', async () => {
+      const calls = ["SetSystem('_SMSTSInWinPE', 'true')", "Remove('A')", 'Snapshot()', 'MaskedSnapshot()', "MarkSecret('A')", "Set('A', 'x')", "Get('A')", "Expand('%A%')"];
+      const run = await withTsenv([
+        "$e.Value('A') = 'real-secret'; $e.MarkSecret('A')",
+        '$tsenv = [TsSequence.TsEnvironmentView]::new($e)',
+        ...calls.map((call) => {
+          const label = call.replace(/'/g, "''");
+          return `try { $null = $tsenv.${call}; '${label}: reachable' } catch { '${label}: ' + $_.FullyQualifiedErrorId }`;
+        }),
+        '"_SMSTSInWinPE=[$($e.Value(\'_SMSTSInWinPE\'))]"',
+        // Its declared public surface, by reflection: the indexer, GetVariables and ToString only.
+        "([TsSequence.TsEnvironmentView].GetMembers([Reflection.BindingFlags]'Public,Instance,Static,DeclaredOnly') | ForEach-Object { $_.Name }) -join ','",
+      ]);
+      const out = lines(run.stdout);
+      expect(out.slice(0, calls.length)).to.deep.equal(calls.map((call) => `${call}: MethodNotFound`));
+      expect(out[calls.length]).to.equal('_SMSTSInWinPE=[]');
+      expect(out[calls.length + 1].split(',').sort()).to.deep.equal(['.ctor', 'GetVariables', 'ToString', 'Value', 'get_Value', 'set_Value'].sort());
+    });
+  });
 });

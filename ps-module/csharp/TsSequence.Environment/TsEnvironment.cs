@@ -6,8 +6,9 @@ using System.Text;
 namespace TsSequence
 {
     /// <summary>
-    /// The task-sequence variable store, handed to scripts as <c>$tsenv</c> the way ConfigMgr hands
-    /// them the Microsoft.SMS.TSEnvironment COM object: <c>$tsenv.Value('Name') = 'x'</c>.
+    /// The task-sequence variable store the engine works with. Scripts get a
+    /// <see cref="TsEnvironmentView"/> over it as <c>$tsenv</c> (the shape of ConfigMgr's
+    /// Microsoft.SMS.TSEnvironment COM object), not this object with its engine-only members.
     /// Names are case-insensitive and keep the casing first used; values are strings and an empty
     /// value deletes; names starting with <c>_</c> are read-only except to the engine.
     /// Thread-safe: every member takes one lock.

@@ -1,6 +1,7 @@
 using System;
 using System.Collections;
 using System.Management.Automation;
+using System.Management.Automation.Host;
 using System.Text;
 
 namespace TsSeq.Host.Cmdlets;
@@ -38,14 +39,47 @@ public sealed class WriteHostCommand : PSCmdlet
         {
             Message = text.ToString(),
             NoNewLine = NoNewline.IsPresent,
-            // Unset colours mean "the host's current colours", as Write-Host documents.
-            ForegroundColor = MyInvocation.BoundParameters.ContainsKey(nameof(ForegroundColor))
-                ? ForegroundColor
-                : Host.UI.RawUI.ForegroundColor,
-            BackgroundColor = MyInvocation.BoundParameters.ContainsKey(nameof(BackgroundColor))
-                ? BackgroundColor
-                : Host.UI.RawUI.BackgroundColor,
         };
+
+        // Unset colours mean "the host's current colours", as Write-Host documents. A runspace
+        // without a host UI ([runspacefactory]::CreateRunspace($iss)) has none to give: its
+        // RawUI throws HostException. The message still goes out, its colours left unset.
+        bool foregroundBound = MyInvocation.BoundParameters.ContainsKey(nameof(ForegroundColor));
+        bool backgroundBound = MyInvocation.BoundParameters.ContainsKey(nameof(BackgroundColor));
+        if (foregroundBound)
+        {
+            message.ForegroundColor = ForegroundColor;
+        }
+
+        if (backgroundBound)
+        {
+            message.BackgroundColor = BackgroundColor;
+        }
+
+        if (!foregroundBound || !backgroundBound)
+        {
+            try
+            {
+                PSHostRawUserInterface? rawUI = Host?.UI?.RawUI;
+                if (rawUI is not null)
+                {
+                    if (!foregroundBound)
+                    {
+                        message.ForegroundColor = rawUI.ForegroundColor;
+                    }
+
+                    if (!backgroundBound)
+                    {
+                        message.BackgroundColor = rawUI.BackgroundColor;
+                    }
+                }
+            }
+            catch (Exception e) when (e is HostException or NotImplementedException or NotSupportedException)
+            {
+                // No interactive host, or one without colours.
+            }
+        }
+
         WriteInformation(message, new[] { "PSHOST" });
     }
 

@@ -46,6 +46,27 @@ describe('tsseq-host stream cmdlets', function () {
       );
       expect(lines(run.stdout)).to.deep.equal(['type=InformationRecord tags=PSHOST text=captured', 'end']);
     });
+
+    it('still writes its PSHOST record in a runspace without a host UI, colours left unset unless given', async () => {
+      // [runspacefactory]::CreateRunspace($iss) gets PowerShell's DefaultHost, whose UI is null:
+      // reading the host's colours throws HostException there, which must not stop Write-Host.
+      const run = await runCommand(
+        [
+          // The host's own session state carries the compiled stream cmdlets (CreateDefault2 does not).
+          '$rs = [runspacefactory]::CreateRunspace([runspace]::DefaultRunspace.InitialSessionState)',
+          '$rs.Open()',
+          '$ps = [powershell]::Create()',
+          '$ps.Runspace = $rs',
+          "[void]$ps.AddScript(\"Write-Host hi; Write-Host 'in red' -ForegroundColor Red; 'after'\")",
+          '$out = $ps.Invoke()',
+          '"output=$($out -join \',\') errors=$($ps.Streams.Error.Count)"',
+          "foreach ($i in $ps.Streams.Information) { \"tags=$($i.Tags -join ',') text=$($i.MessageData.Message) fg=[$($i.MessageData.ForegroundColor)] bg=[$($i.MessageData.BackgroundColor)]\" }",
+          '$ps.Dispose(); $rs.Dispose()',
+        ].join('\n'),
+      );
+      expect(lines(run.stdout)).to.deep.equal(['output=after errors=0', 'tags=PSHOST text=hi fg=[] bg=[]', 'tags=PSHOST text=in red fg=[Red] bg=[]']);
+      expect(run.stderr).to.equal('');
+    });
   });
 
   describe('Write-Warning, Write-Verbose, Write-Debug', () => {

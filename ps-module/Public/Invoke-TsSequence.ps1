@@ -66,7 +66,7 @@ function Invoke-TsSequence {
             if ($PSBoundParameters.ContainsKey($reserved)) { $PSCmdlet.WriteWarning("-$reserved is not implemented yet; it has no effect on this run.") }
         }
         $whatIf = [bool]$WhatIfPreference
-        $context = New-TsRunContext -SequenceName ([string]$document['name']) -Variables $document['variables'] -OverrideVariables $Variables `
+        $context = New-TsRunContextOrStop -Cmdlet $PSCmdlet -SequenceName ([string]$document['name']) -Variables $document['variables'] -OverrideVariables $Variables `
             -SecretNames $SecretVariable -OnEvent $OnEvent -NodeStepHandler $NodeStepHandler -BaseDirectory $BaseDirectory -WhatIf:$whatIf
         $completed = Invoke-TsItemList -Items @($document['steps']) -Context $context
         $result = [ordered]@{

@@ -94,4 +94,29 @@ describe('RunCommandLine step', function () {
     expect(result.message).to.match(/packageId.*not supported yet/);
     expect(result.variables).to.not.have.property('Out');
   });
+
+  it('keeps the output and returns promptly when a background child holds stdout open', async function () {
+    const started = Date.now();
+    const result = await engine.invokeStep(command('echo hello; sleep 20 &', { outputVariableName: 'Out' }));
+    expect(Date.now() - started).to.be.below(8000);
+    expect(result.status).to.equal('Succeeded');
+    expect(result.variables.Out).to.equal('hello');
+  });
+
+  it('refuses an invalid outputVariableName before running the command', async function () {
+    const marker = join(mkdtempSync(join(tmpdir(), 'tsseq-cmd-')), 'ran');
+    const result = await engine.invokeStep(command(`touch '${marker}'; exit 7`, { outputVariableName: 'bad name', successCodes: [7] }));
+    expect(result.status).to.equal('Failed');
+    expect(result.message).to.match(/outputVariableName/);
+    const { existsSync } = await import('node:fs');
+    expect(existsSync(marker)).to.equal(false);
+  });
+
+  it('keeps memory bounded: a large output leaves only its last 1000 characters', async function () {
+    // 5 MB through the shell; the runner keeps a bounded tail, so the engine does not balloon.
+    const result = await engine.invokeStep(command("head -c 5000000 /dev/zero | tr '\\0' a; printf END", { outputVariableName: 'Out' }));
+    expect(result.status).to.equal('Succeeded');
+    expect(result.variables.Out).to.have.length(1000);
+    expect(result.variables.Out!.endsWith('aaaEND')).to.equal(true);
+  });
 });

@@ -136,4 +136,42 @@ describe('RunPowerShellScript step', function () {
     );
     expect(result.variables.Out).to.equal('True|True');
   });
+
+  it('gives scripts only ConfigMgr\'s $tsenv surface, not the engine\'s own methods', async function () {
+    const result = await engine.invokeStep(
+      script("try { $tsenv.SetSystem('_SMSTSInWinPE', 'true'); 'reached' } catch { 'refused' }", { outputVariableName: 'Out' }),
+    );
+    expect(result.variables.Out).to.equal('refused');
+    expect(result.variables._SMSTSInWinPE).to.equal('false');
+  });
+
+  it('runs with the working directory as the process directory too (.NET relative paths)', async function () {
+    const folder = mkdtempSync(join(tmpdir(), 'tsseq-ps-wd-'));
+    const result = await engine.invokeStep(script("[IO.File]::WriteAllText('relative.txt', 'x')", { workingDirectory: folder }));
+    expect(result.status, result.message).to.equal('Succeeded');
+    const { existsSync } = await import('node:fs');
+    expect(existsSync(join(folder, 'relative.txt'))).to.equal(true);
+  });
+
+  it('writes an inline script into a fresh owner-only folder and removes it afterwards', async function () {
+    const result = await engine.invokeStep(
+      script("$tsenv.Value('Where') = $PSCommandPath\n$tsenv.Value('Mode') = [string][int][IO.File]::GetUnixFileMode([IO.Path]::GetDirectoryName($PSCommandPath))"),
+    );
+    expect(result.status, result.message).to.equal('Succeeded');
+    expect(result.variables.Mode).to.equal(String(0o700));
+    const { existsSync } = await import('node:fs');
+    const { dirname } = await import('node:path');
+    expect(existsSync(dirname(result.variables.Where!))).to.equal(false);
+  });
+
+  it('refuses an invalid outputVariableName before running the script', async function () {
+    const marker = join(mkdtempSync(join(tmpdir(), 'tsseq-ps-')), 'ran');
+    const result = await engine.invokeStep(
+      script('param($Marker) [IO.File]::WriteAllText($Marker, "x")', { parameters: { Marker: marker }, outputVariableName: 'bad name' }),
+    );
+    expect(result.status).to.equal('Failed');
+    expect(result.message).to.match(/outputVariableName/);
+    const { existsSync } = await import('node:fs');
+    expect(existsSync(marker)).to.equal(false);
+  });
 });

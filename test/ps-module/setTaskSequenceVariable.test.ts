@@ -70,8 +70,8 @@ describe('SetTaskSequenceVariable step', function () {
       ],
     });
     expect(result.status).to.equal('Succeeded');
-    // The output contains the secret value, so it is masked wherever it leaves the engine.
-    expect(result.variables.Echoed).to.equal('used ********');
+    // The output contains the secret value, so the output variable became secret too.
+    expect(result.variables.Echoed).to.equal('********');
     expect(JSON.stringify(result)).to.not.contain('tok-123');
   });
 

@@ -3,7 +3,8 @@ function ConvertTo-TsBridgeError {
     $exception = Get-TsInnermostError -ErrorRecord $ErrorRecord
     $errorId = 'EngineError'
     $category = 'NotSpecified'
-    if ($ErrorRecord.FullyQualifiedErrorId) { $errorId = [string]$ErrorRecord.FullyQualifiedErrorId }
+    # "TsSequence.InvalidStep,Invoke-TsStepCore" -> "TsSequence.InvalidStep": Node keys on the id alone.
+    if ($ErrorRecord.FullyQualifiedErrorId) { $errorId = ([string]$ErrorRecord.FullyQualifiedErrorId).Split(',')[0] }
     if ($null -ne $ErrorRecord.CategoryInfo) { $category = [string]$ErrorRecord.CategoryInfo.Category }
     return [ordered]@{ message = $exception.Message; errorId = $errorId; category = $category }
 }

@@ -36,7 +36,13 @@ function Start-TsBridgeServer {
             $request = $null
             try { $request = ConvertFrom-TsJson -Json $line }
             catch {
-                Send-TsBridgeMessage -Channel $channel -Message ([ordered]@{ type = 'response'; id = $null; error = [ordered]@{ message = "Malformed request: $($_.Exception.Message)"; errorId = 'MalformedRequest'; category = 'ParserError' } })
+                # Answer the request it was meant to be, when its id can still be read, so Node
+                # fails that one call instead of losing track of the conversation.
+                $id = $null
+                $idMatch = [regex]::Match($line, '"id"\s*:\s*(\d+)')
+                if ($idMatch.Success) { $id = [long]$idMatch.Groups[1].Value }
+                $reason = (Get-TsInnermostError -ErrorRecord $_).Message
+                Send-TsBridgeMessage -Channel $channel -Message ([ordered]@{ type = 'response'; id = $id; error = [ordered]@{ message = "Malformed request: $reason"; errorId = 'TsSequence.MalformedRequest'; category = 'ParserError' } })
                 continue
             }
             if ($request['type'] -ne 'request') { continue }

@@ -27,7 +27,14 @@ function Invoke-TsItem {
         catch {
             $entry = New-TsResultEntry -Path $Path -Type ([string]$Item['type'])
             $Context.Results.Add($entry)
-            return Complete-TsResultEntry -Entry $entry -Context $Context -Succeeded $false -ContinueOnError $continueOnError -Message "The condition could not be evaluated: $($_.Exception.Message)"
+            $status = Complete-TsResultEntry -Entry $entry -Context $Context -Succeeded $false -ContinueOnError $continueOnError -Message "The condition could not be evaluated: $($_.Exception.Message)"
+            # A group's children were not reached: list them, as every item of the document is.
+            if ($Item['type'] -eq 'Group') {
+                foreach ($child in @($Item['steps'])) {
+                    Add-TsSkippedResult -Item $child -Path (Join-TsItemPath -ParentPath $Path -Name ([string]$child['name'])) -Reason 'GroupFailed' -Context $Context
+                }
+            }
+            return $status
         }
         if (-not $conditionHolds) {
             Write-TsLog -Context $Context -Message "The action ($($Item['name'])) has been skipped because the condition was evaluated to be false" -Path $Path

@@ -23,12 +23,12 @@ function Invoke-TsStepCore {
     $errors = [System.Collections.Generic.List[string]]::new()
     Test-TsStepDefinition -Step $plainStep -JsonPath '$' -Errors $errors
     if ($errors.Count -gt 0) {
-        throw [System.ArgumentException]::new("The step is not valid:`n  $($errors -join "`n  ")")
+        $PSCmdlet.ThrowTerminatingError((New-TsErrorRecord -Message "The step is not valid; it was not run:`n  $($errors -join "`n  ")" -ErrorId 'InvalidStep' -Category InvalidArgument -Target $plainStep))
     }
     $contextArguments = @{ OnEvent = $OnEvent; NodeStepHandler = $NodeStepHandler; BaseDirectory = $BaseDirectory; SecretNames = $SecretNames }
     if ($PSBoundParameters.ContainsKey('Variables') -and $null -ne $Variables) { $contextArguments['Variables'] = $Variables }
     else { $contextArguments['Environment'] = Get-TsSessionEnvironment }
-    $context = New-TsRunContext @contextArguments
+    $context = New-TsRunContextOrStop @contextArguments -Cmdlet $PSCmdlet
     [void](Invoke-TsItem -Item $plainStep -Context $context -Path ([string]$plainStep['name']))
     $result = [ordered]@{}
     foreach ($key in $context.Results[0].Keys) { $result[$key] = $context.Results[0][$key] }

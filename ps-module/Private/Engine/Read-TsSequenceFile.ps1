@@ -17,7 +17,14 @@ function Read-TsSequenceFile {
         return , (ConvertFrom-TsJson -Json $text)
     }
     catch {
-        $reason = (Get-TsInnermostError -ErrorRecord $_).Message
-        $Cmdlet.ThrowTerminatingError((New-TsErrorRecord -Message "The sequence file '$Path' is not valid JSON: $reason" -ErrorId 'SequenceFileNotJson' -Category ParserError -Target $Path))
+        $exception = Get-TsInnermostError -ErrorRecord $_
+        $reason = $exception.Message
+        $where = ''
+        # System.Text.Json counts lines and bytes from 0 and appends them to its message; say it as people count.
+        if ($null -ne $exception.PSObject.Properties['LineNumber'] -and $null -ne $exception.LineNumber) {
+            $where = ":$($exception.LineNumber + 1):$($exception.BytePositionInLine + 1)"
+            $reason = ($reason -replace '\s*(Path: \S*)?\s*\|?\s*LineNumber: \d+ \| BytePositionInLine: \d+\.?$', '').Trim()
+        }
+        $Cmdlet.ThrowTerminatingError((New-TsErrorRecord -Message "$Path$($where): not valid JSON: $reason" -ErrorId 'SequenceFileNotJson' -Category ParserError -Target $Path))
     }
 }

@@ -6,7 +6,8 @@ function Resolve-TsStepParameters {
     Expansion is done here, once, by the variable store (single pass: a substituted value is
     never expanded again), and only on data fields: fields the model marks verbatim (script
     source) are code and stay as written; 'parameters' is expanded by its runner after it has
-    been parsed, so a value can never change how the parameters are split.
+    been parsed, so a value can never change how the parameters are split. Values of fields
+    marked secret join the variable store's mask.
     #>
     [CmdletBinding()]
     [OutputType([hashtable])]
@@ -25,6 +26,8 @@ function Resolve-TsStepParameters {
             if ($parameter.Type -eq 'string' -and $value -is [string]) { $value = $environment.Expand($value) }
             elseif ($parameter.Type -eq 'string[]') { $value = @(foreach ($text in $value) { $environment.Expand([string]$text) }) }
         }
+        # Fields the model marks secret (passwords) are masked like secret variables.
+        if ($parameter.Secret -and $value -is [string] -and $value.Length -gt 0) { $environment.AddSecretValue($value) }
         $resolved[$name] = $value
     }
     return $resolved

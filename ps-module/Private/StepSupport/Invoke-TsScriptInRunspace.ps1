@@ -7,8 +7,13 @@ function Invoke-TsScriptInRunspace {
     timeout stop it, and gives `exit N` its script-file meaning ($LASTEXITCODE). It is built
     from this runspace's InitialSessionState, so the script sees the same commands the engine
     has. Arguments go through AddParameter/AddArgument: values are never turned into code.
-    Host output (Write-Host, Information) is merged into the output so the output variable
-    reads like the console would.
+    The runspace has no host UI, and [Console] output is captured while the script runs, so
+    nothing the script prints reaches the engine's console unmasked: host output
+    (Write-Host) is merged into the output in order, console text is appended, and warning,
+    verbose and error records are returned for the caller to log through the mask. The
+    process's current directory follows the working directory for the script's duration
+    (steps run one at a time), so .NET relative paths resolve there as in ConfigMgr's own
+    powershell.exe.
     #>
     [CmdletBinding()]
     [OutputType([hashtable])]
@@ -23,16 +28,25 @@ function Invoke-TsScriptInRunspace {
     $sessionState = [runspace]::DefaultRunspace.InitialSessionState
     if ($null -eq $sessionState) { $sessionState = [initialsessionstate]::CreateDefault2() }
     # Execution policy exists only on Windows; setting it elsewhere throws when the runspace opens.
-    if ($script:TsIsWindows -and -not [string]::IsNullOrEmpty($ExecutionPolicy) -and $ExecutionPolicy -ne 'Undefined') {
+    # Opening the runspace stores it process-wide (PSExecutionPolicyPreference): restored below.
+    $policySet = $script:TsIsWindows -and -not [string]::IsNullOrEmpty($ExecutionPolicy) -and $ExecutionPolicy -ne 'Undefined'
+    $savedPolicy = [System.Environment]::GetEnvironmentVariable('PSExecutionPolicyPreference')
+    if ($policySet) {
         $sessionState = $sessionState.Clone()
         $sessionState.ExecutionPolicy = [Microsoft.PowerShell.ExecutionPolicy]$ExecutionPolicy
     }
-    # The engine's own host: scripts may use $Host.UI, and Write-Host needs a UI to write to.
-    $runspace = [runspacefactory]::CreateRunspace($Host, $sessionState)
+    $runspace = [runspacefactory]::CreateRunspace($sessionState)
     $shell = $null
+    $abandoned = $false
+    $consoleOut = [System.IO.StringWriter]::new()
+    $consoleError = [System.IO.StringWriter]::new()
+    $savedOut = [System.Console]::Out
+    $savedError = [System.Console]::Error
+    $savedDirectory = [System.Environment]::CurrentDirectory
     try {
         $runspace.Open()
-        $runspace.SessionStateProxy.SetVariable('tsenv', $Environment)
+        # Scripts get a view with only ConfigMgr's surface (Value, GetVariables): no engine-only calls.
+        $runspace.SessionStateProxy.SetVariable('tsenv', [TsSequence.TsEnvironmentView]::new($Environment))
         $runspace.SessionStateProxy.SetVariable('LASTEXITCODE', 0)
         [void]$runspace.SessionStateProxy.Path.SetLocation([System.Management.Automation.WildcardPattern]::Escape($WorkingDirectory))
 
@@ -41,25 +55,21 @@ function Invoke-TsScriptInRunspace {
         # Scripts written for ConfigMgr create the environment object themselves.
         [void]$shell.AddScript($script:TsComObjectShim).Invoke()
         $shell.Commands.Clear()
-
-        $command = [System.Management.Automation.Runspaces.Command]::new($ScriptPath)
-        $command.MergeMyResults([System.Management.Automation.Runspaces.PipelineResultTypes]::Information, [System.Management.Automation.Runspaces.PipelineResultTypes]::Output)
-        foreach ($argument in $Arguments) {
-            if ($null -eq $argument.Name) { $command.Parameters.Add([System.Management.Automation.Runspaces.CommandParameter]::new([System.Management.Automation.Language.NullString]::Value, $argument.Value)) }
-            elseif ($argument.HasValue) { $command.Parameters.Add($argument.Name, $argument.Value) }
-            else { $command.Parameters.Add([System.Management.Automation.Runspaces.CommandParameter]::new($argument.Name, $true)) }
-        }
-        [void]$shell.Commands.AddCommand($command)
+        [void]$shell.Commands.AddCommand((New-TsScriptCommand -ScriptPath $ScriptPath -Arguments $Arguments))
 
         $inputData = [System.Management.Automation.PSDataCollection[psobject]]::new()
         $inputData.Complete()
         $outputData = [System.Management.Automation.PSDataCollection[psobject]]::new()
+        [System.Environment]::CurrentDirectory = $WorkingDirectory
+        [System.Console]::SetOut($consoleOut)
+        [System.Console]::SetError($consoleError)
         $pending = $shell.BeginInvoke($inputData, $outputData)
         $timedOut = -not $pending.AsyncWaitHandle.WaitOne($TimeoutMilliseconds)
         $terminatingError = $null
         if ($timedOut) {
             $stopping = $shell.BeginStop($null, $null)
-            [void]$stopping.AsyncWaitHandle.WaitOne(10000)
+            # A script blocked inside a .NET call cannot be stopped; leave it rather than hang the engine.
+            $abandoned = -not $stopping.AsyncWaitHandle.WaitOne(5000)
         }
         else {
             try { [void]$shell.EndInvoke($pending) }
@@ -78,13 +88,22 @@ function Invoke-TsScriptInRunspace {
             ExitCode         = $exitCode
             TimedOut         = $timedOut
             Output           = (ConvertTo-TsOutputText -Items $outputData)
+            ConsoleText      = $consoleOut.ToString() + $consoleError.ToString()
             Errors           = @($shell.Streams.Error)
+            Warnings         = @($shell.Streams.Warning)
+            Verbose          = @($shell.Streams.Verbose)
             TerminatingError = $terminatingError
         }
     }
     finally {
-        if ($null -ne $shell) { $shell.Dispose() }
-        $runspace.Dispose()
+        [System.Console]::SetOut($savedOut)
+        [System.Console]::SetError($savedError)
+        [System.Environment]::CurrentDirectory = $savedDirectory
+        if ($policySet) { [System.Environment]::SetEnvironmentVariable('PSExecutionPolicyPreference', $savedPolicy) }
+        if (-not $abandoned) {
+            if ($null -ne $shell) { $shell.Dispose() }
+            $runspace.Dispose()
+        }
     }
 }
 

@@ -5,7 +5,9 @@ function New-TsProcessStartInfo {
     .DESCRIPTION
     Unix: /bin/sh -c <command line>, passed as two separate arguments (ArgumentList), so the
     command line reaches the shell exactly as written. Windows: the first token is the
-    program and the rest its raw argument string, as CreateProcess receives it from smsswd.
+    program and the rest its raw argument string, as CreateProcess receives it from smsswd;
+    a relative program is looked for in the working directory first ("Start in"), trying
+    .com, .exe, .bat and .cmd when it has no extension. Stream redirection is the runner's job.
     #>
     [CmdletBinding()]
     [OutputType([System.Diagnostics.ProcessStartInfo])]
@@ -19,17 +21,18 @@ function New-TsProcessStartInfo {
         if ($trimmed.StartsWith('"')) {
             $end = $trimmed.IndexOf('"', 1)
             if ($end -lt 0) { throw [System.ArgumentException]::new("The command line has an unclosed quote: $CommandLine") }
-            $startInfo.FileName = $trimmed.Substring(1, $end - 1)
+            $program = $trimmed.Substring(1, $end - 1)
             $startInfo.Arguments = $trimmed.Substring($end + 1).TrimStart()
         }
         else {
             $space = $trimmed.IndexOf(' ')
-            if ($space -lt 0) { $startInfo.FileName = $trimmed }
+            if ($space -lt 0) { $program = $trimmed }
             else {
-                $startInfo.FileName = $trimmed.Substring(0, $space)
+                $program = $trimmed.Substring(0, $space)
                 $startInfo.Arguments = $trimmed.Substring($space + 1).TrimStart()
             }
         }
+        $startInfo.FileName = Resolve-TsProgramInFolder -Program $program -Folder $WorkingDirectory
     }
     else {
         $startInfo.FileName = '/bin/sh'
@@ -37,13 +40,5 @@ function New-TsProcessStartInfo {
         $startInfo.ArgumentList.Add($CommandLine)
     }
     $startInfo.WorkingDirectory = $WorkingDirectory
-    $startInfo.UseShellExecute = $false
-    $startInfo.CreateNoWindow = $true
-    $startInfo.RedirectStandardInput = $true
-    $startInfo.RedirectStandardOutput = $true
-    $startInfo.RedirectStandardError = $true
-    $utf8 = [System.Text.UTF8Encoding]::new($false)
-    $startInfo.StandardOutputEncoding = $utf8
-    $startInfo.StandardErrorEncoding = $utf8
     return $startInfo
 }

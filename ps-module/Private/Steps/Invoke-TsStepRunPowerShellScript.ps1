@@ -19,6 +19,7 @@ function Invoke-TsStepRunPowerShellScript {
     )
     Assert-TsUnsupportedOption -Parameters $Parameters -Name 'packageId' -Reason 'package content needs the content catalog, which is not implemented yet; give scriptName as a path instead.'
     Assert-TsUnsupportedOption -Parameters $Parameters -Name 'runAsUser' -Reason 'running as another user is not implemented yet.'
+    Assert-TsOutputVariableName -Parameters $Parameters
     $source = [string]$Parameters['sourceScript']
     $scriptName = [string]$Parameters['scriptName']
     if ([string]::IsNullOrEmpty($source) -and [string]::IsNullOrEmpty($scriptName)) {
@@ -30,11 +31,8 @@ function Invoke-TsStepRunPowerShellScript {
 
     $temporaryScript = $null
     if (-not [string]::IsNullOrEmpty($source)) {
-        $folder = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'tsseq-powershell-scripts')
-        [void][System.IO.Directory]::CreateDirectory($folder)
-        $temporaryScript = [System.IO.Path]::Combine($folder, [System.Guid]::NewGuid().ToString('N') + '.ps1')
-        [System.IO.File]::WriteAllText($temporaryScript, $source, [System.Text.UTF8Encoding]::new($true))
-        $scriptPath = $temporaryScript
+        $temporaryScript = New-TsPrivateScriptFile -Source $source
+        $scriptPath = $temporaryScript.File
         Write-TsLog -Context $Context -Message 'Running the inline PowerShell script' -Path $Path
     }
     else {
@@ -48,11 +46,17 @@ function Invoke-TsStepRunPowerShellScript {
         $run = Invoke-TsScriptInRunspace -ScriptPath $scriptPath -Arguments $arguments -WorkingDirectory $workingDirectory -Environment $Context.Environment -TimeoutMilliseconds (Get-TsTimeoutMilliseconds -Parameters $Parameters) -ExecutionPolicy ([string]$Parameters['executionPolicy'])
     }
     finally {
-        if ($null -ne $temporaryScript) { [System.IO.File]::Delete($temporaryScript) }
+        if ($null -ne $temporaryScript) { [System.IO.Directory]::Delete($temporaryScript.Folder, $true) }
     }
+    foreach ($record in $run.Warnings) { Write-TsLog -Context $Context -Level warning -Message "Script warning: $record" -Path $Path }
+    foreach ($record in $run.Verbose) { Write-TsLog -Context $Context -Level verbose -Message "Script verbose: $record" -Path $Path }
     foreach ($record in $run.Errors) { Write-TsLog -Context $Context -Level warning -Message "Script error: $record" -Path $Path }
+    if ($run.ConsoleText.Length -gt 0) {
+        # What the script wrote to [Console] still reaches the console, but only through the mask.
+        [System.Console]::Out.Write($Context.Environment.Mask($run.ConsoleText))
+    }
     if ($Parameters.ContainsKey('outputVariableName') -and -not [string]::IsNullOrEmpty([string]$Parameters['outputVariableName'])) {
-        Set-TsOutputVariable -Context $Context -Name ([string]$Parameters['outputVariableName']) -Text $run.Output
+        Set-TsOutputVariable -Context $Context -Name ([string]$Parameters['outputVariableName']) -Text ($run.Output + $run.ConsoleText)
     }
     if ($run.TimedOut) {
         return @{ ExitCode = 1460; Message = "The script timed out after $($Parameters['timeoutMinutes']) minute(s) and was stopped." }

@@ -1,0 +1,15 @@
+function New-TsScriptCommand {
+    <#
+    .SYNOPSIS
+    The script invocation with its arguments bound as data (CommandParameter objects, never text).
+    #>
+    param([string]$ScriptPath, [object[]]$Arguments)
+    $command = [System.Management.Automation.Runspaces.Command]::new($ScriptPath)
+    $command.MergeMyResults([System.Management.Automation.Runspaces.PipelineResultTypes]::Information, [System.Management.Automation.Runspaces.PipelineResultTypes]::Output)
+    foreach ($argument in $Arguments) {
+        if ($null -eq $argument.Name) { $command.Parameters.Add([System.Management.Automation.Runspaces.CommandParameter]::new([System.Management.Automation.Language.NullString]::Value, $argument.Value)) }
+        elseif ($argument.HasValue) { $command.Parameters.Add($argument.Name, $argument.Value) }
+        else { $command.Parameters.Add([System.Management.Automation.Runspaces.CommandParameter]::new($argument.Name, $true)) }
+    }
+    return $command
+}

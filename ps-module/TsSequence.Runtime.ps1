@@ -12,7 +12,9 @@ $script:TsIsWindows = [System.Environment]::OSVersion.Platform -eq [System.Platf
 # The variable store ($tsenv) is a small compiled type so ConfigMgr's
 # `$tsenv.Value('X') = 'y'` idiom (a parameterized property) works in 5.1 and 7 alike.
 if (-not ('TsSequence.TsEnvironment' -as [type])) {
+    # Windows PowerShell 5.1 loads the net45 build; PowerShell 7 the netstandard2.0 one.
     $tsEnvironmentAssembly = [System.IO.Path]::Combine($script:TsRuntimeRoot, 'lib', 'TsSequence.Environment.dll')
+    if (-not $script:TsIsCoreClr) { $tsEnvironmentAssembly = [System.IO.Path]::Combine($script:TsRuntimeRoot, 'lib', 'net45', 'TsSequence.Environment.dll') }
     if (-not [System.IO.File]::Exists($tsEnvironmentAssembly)) {
         throw "TsSequence: '$tsEnvironmentAssembly' is missing. Build it first: run 'npm run build' in the tsseq folder (or build.ps1 for a packaged module)."
     }

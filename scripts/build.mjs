@@ -30,9 +30,11 @@ chmodSync(join(root, 'dist', 'src', 'cli', 'main.js'), 0o755);
 const environmentProject = join('ps-module', 'csharp', 'TsSequence.Environment', 'TsSequence.Environment.csproj');
 if (existsSync(join(root, environmentProject))) {
   run('$tsenv assembly (dotnet build)', 'dotnet', ['build', environmentProject, '-c', 'Release', '--nologo', '-v', 'q', '-clp:ErrorsOnly;NoSummary']);
-  const built = join(root, 'ps-module', 'csharp', 'TsSequence.Environment', 'bin', 'Release', 'netstandard2.0', 'TsSequence.Environment.dll');
-  mkdirSync(join(root, 'ps-module', 'lib'), { recursive: true });
-  copyFileSync(built, join(root, 'ps-module', 'lib', 'TsSequence.Environment.dll'));
+  // lib/ holds the netstandard2.0 build (PowerShell 7), lib/net45/ the Windows PowerShell 5.1 one.
+  const built = (framework) => join(root, 'ps-module', 'csharp', 'TsSequence.Environment', 'bin', 'Release', framework, 'TsSequence.Environment.dll');
+  mkdirSync(join(root, 'ps-module', 'lib', 'net45'), { recursive: true });
+  copyFileSync(built('netstandard2.0'), join(root, 'ps-module', 'lib', 'TsSequence.Environment.dll'));
+  copyFileSync(built('net45'), join(root, 'ps-module', 'lib', 'net45', 'TsSequence.Environment.dll'));
 }
 
 const hostProject = join('host', 'tsseq-host.csproj');

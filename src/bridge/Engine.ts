@@ -4,7 +4,7 @@ import { EventEmitter } from 'node:events';
 import { chmodSync, existsSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { EngineUnavailableError } from './errors.js';
-import { killProcessTree, startEngineProcess, type EngineProcess, type OutputListener } from './engineProcess.js';
+import { killProcessTree, startEngineProcess, stderrSuffix, type EngineProcess, type OutputListener } from './engineProcess.js';
 import { NodeStepRegistry, type NodeStepHandler } from './nodeSteps.js';
 import { paths } from './paths.js';
 import { createPipeEndpoint, removeSocketFile, type PipeEndpoint } from './pipeEndpoint.js';
@@ -65,7 +65,6 @@ export interface RunSequenceOptions extends InvokeStepOptions {
 }
 
 const DEFAULT_START_TIMEOUT_MS = 60_000;
-const STDERR_TAIL_CHARS = 4000;
 
 export class Engine extends EventEmitter {
   private closing: Promise<void> | undefined;
@@ -287,12 +286,6 @@ function connect(
       finish(failure(`The PowerShell engine ${how}`));
     });
   });
-}
-
-function stderrSuffix(stderr: string): string {
-  const tail = stderr.trim();
-  if (!tail) return '';
-  return `\nEngine stderr (last lines):\n${tail.length > STDERR_TAIL_CHARS ? `…${tail.slice(-STDERR_TAIL_CHARS)}` : tail}`;
 }
 
 function delay(ms: number): Promise<void> {

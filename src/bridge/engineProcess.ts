@@ -29,6 +29,25 @@ export class OutputTail {
   }
 }
 
+const STDERR_TAIL_LINES = 20;
+const STDERR_TAIL_CHARS = 2000;
+
+/**
+ * What error messages quote of the engine's stderr: its last 20 lines, at most 2000 characters.
+ * Enough to say why it failed; little of anything a script printed there (values, secrets).
+ */
+export function stderrSuffix(stderr: string): string {
+  const lines = stderr.trim().split(/\r?\n/);
+  if (lines.length === 1 && lines[0] === '') return '';
+  let tail = lines.slice(-STDERR_TAIL_LINES).join('\n');
+  let cut = lines.length > STDERR_TAIL_LINES;
+  if (tail.length > STDERR_TAIL_CHARS) {
+    tail = tail.slice(-STDERR_TAIL_CHARS).replace(/^[\uDC00-\uDFFF]/, ''); // not half a character
+    cut = true;
+  }
+  return `\nEngine stderr (last lines):\n${cut ? '…' : ''}${tail}`;
+}
+
 const liveProcesses = new Set<ChildProcess>();
 let exitHookInstalled = false;
 

@@ -56,9 +56,11 @@ export class BridgeSession {
     this.ready.catch(() => undefined); // observed by whoever awaits start-up; never unhandled
     this.channel = new LineChannel(socket, {
       onMessage: (message) => this.dispatch(message),
-      onBadLine: (line, error) =>
+      // Neither the line nor JSON.parse's message (which quotes it) is shown: protocol lines
+      // carry variable values, secrets included.
+      onBadLine: (line) =>
         this.hooks.onProtocolError(
-          new EngineUnavailableError(`The engine sent a line that is not JSON (${error.message}): ${truncate(line, 200)}`),
+          new EngineUnavailableError(`The engine sent a line that is not JSON (${line.length} characters, not shown: it may hold variable values).`),
         ),
     });
   }
@@ -118,7 +120,7 @@ export class BridgeSession {
   private dispatch(raw: unknown): void {
     const message = asIncomingMessage(raw);
     if (!message) {
-      this.hooks.onProtocolError(new EngineUnavailableError(`The engine sent an unknown message: ${truncate(JSON.stringify(raw), 200)}`));
+      this.hooks.onProtocolError(new EngineUnavailableError(`The engine sent an unknown message: ${describeShape(raw)}.`));
       return;
     }
     switch (message.type) {
@@ -168,6 +170,11 @@ function abortError(method: string, signal: AbortSignal, engineStopped: boolean)
   return new EngineAbortError(`${method} was aborted${reason}${consequence}.`);
 }
 
-function truncate(text: string, length: number): string {
-  return text.length > length ? `${text.slice(0, length)}…` : text;
+/** A message's type, id and property names, never its values (they may be secrets). */
+function describeShape(raw: unknown): string {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return `a JSON ${Array.isArray(raw) ? 'array' : raw === null ? 'null' : typeof raw}`;
+  const { type, id } = raw as { type?: unknown; id?: unknown };
+  const show = (value: unknown) => (typeof value === 'string' ? JSON.stringify(value.slice(0, 40)) : typeof value === 'number' || value === null ? String(value) : typeof value);
+  const keys = Object.keys(raw).slice(0, 10).join(', ');
+  return `type ${type === undefined ? '(none)' : show(type)}, id ${id === undefined ? '(none)' : show(id)}, properties ${keys || '(none)'}`;
 }

@@ -1,0 +1,77 @@
+// BridgeSession's handling of particular engine answers, with the test playing the engine's end
+// of a real socket (the real engine's answers are covered in engine.test.ts).
+import { expect } from 'chai';
+import { createServer, connect, type Server, type Socket } from 'node:net';
+import { EngineUnavailableError } from '../../src/bridge/errors.js';
+import { LineSplitter } from '../../src/bridge/lineChannel.js';
+import { createPipeEndpoint, removeSocketFile, type PipeEndpoint } from '../../src/bridge/pipeEndpoint.js';
+import { BridgeSession } from '../../src/bridge/session.js';
+
+interface Peer {
+  session: BridgeSession;
+  /** Requests the session sent, parsed. */
+  received: Array<{ id: number; method: string }>;
+  send: (line: string) => void;
+  nextRequest: () => Promise<{ id: number; method: string }>;
+  protocolErrors: EngineUnavailableError[];
+  close: () => void;
+}
+
+async function scriptedPeer(): Promise<Peer> {
+  const endpoint: PipeEndpoint = createPipeEndpoint();
+  const server: Server = createServer();
+  await new Promise<void>((resolve) => server.listen(endpoint.listenPath, resolve));
+  const engineEnd = connect(endpoint.listenPath);
+  const nodeEnd = await new Promise<Socket>((resolve) => server.once('connection', resolve));
+  const received: Array<{ id: number; method: string }> = [];
+  const waiters: Array<(request: { id: number; method: string }) => void> = [];
+  const splitter = new LineSplitter((line) => {
+    const request = JSON.parse(line) as { id: number; method: string };
+    received.push(request);
+    waiters.shift()?.(request);
+  });
+  engineEnd.on('data', (chunk: Buffer) => splitter.push(chunk));
+  const protocolErrors: EngineUnavailableError[] = [];
+  const session: BridgeSession = new BridgeSession(nodeEnd, {
+    onCallback: () => Promise.reject(new Error('no callbacks here')),
+    onInFlightAbort: () => undefined,
+    // as the Engine does: a protocol violation ends the session
+    onProtocolError: (error) => {
+      protocolErrors.push(error);
+      session.fail(error);
+    },
+  });
+  const send = (line: string) => void engineEnd.write(`${line}\n`);
+  send('{"type":"ready","protocol":1,"psVersion":"7.5","psEdition":"Core","moduleVersion":"0.1.0"}');
+  await session.ready;
+  return {
+    session,
+    received,
+    send,
+    protocolErrors,
+    nextRequest: () => new Promise((resolve) => waiters.push(resolve)),
+    close: () => {
+      engineEnd.destroy();
+      nodeEnd.destroy();
+      server.close();
+      removeSocketFile(endpoint);
+    },
+  };
+}
+
+describe('BridgeSession (engine answers)', () => {
+  it('reports protocol violations without repeating what the engine sent (it may hold secrets)', async () => {
+    const peer = await scriptedPeer();
+    try {
+      peer.send('{"type":"response","id":"x","result":{"variables":{"Password":"hunter2"}}}');
+      peer.send('Password=hunter2 is not JSON');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(peer.protocolErrors.map((e) => e.message)).to.deep.equal([
+        'The engine sent an unknown message: type "response", id "x", properties type, id, result.',
+        'The engine sent a line that is not JSON (28 characters, not shown: it may hold variable values).',
+      ]);
+    } finally {
+      peer.close();
+    }
+  });
+});

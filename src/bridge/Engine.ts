@@ -12,14 +12,16 @@ import {
   PROTOCOL_VERSION,
   type EngineEvent,
   type InvokeStepResult,
+  type MethodName,
   type ReadyMessage,
   type ResultDocument,
   type VariableRecord,
 } from './protocol.js';
 import { describeEngine, resolveEngine, type EngineChoice, type ResolvedEngine } from './resolveEngine.js';
-import { BridgeSession, type SessionHooks } from './session.js';
+import { BridgeSession, type RequestOptions, type SessionHooks } from './session.js';
 import { assertValidDocument } from './validateDocument.js';
 import { toVariableRecord, type VariableMap } from './variables.js';
+import { assertWellFormedParams } from './wellFormed.js';
 
 /** A step as the engine takes it: `type` plus the step's properties (DESIGN §4). */
 export interface StepDefinition {
@@ -145,7 +147,7 @@ export class Engine extends EventEmitter {
     // Without a listener the engine skips building and sending events (a large share of a cheap step's cost).
     if (!options.onEvent) params.events = false;
     if (options.secrets?.length) params.secrets = options.secrets;
-    return (await this.session.request('invokeStep', params, options)) as InvokeStepResult;
+    return (await this.request('invokeStep', params, options)) as InvokeStepResult;
   }
 
   /** Runs a whole sequence in the engine; resolves to the result document (DESIGN §4). */
@@ -160,17 +162,23 @@ export class Engine extends EventEmitter {
     if (options.whatIf) params.whatIf = true;
     if (options.stateDirectory !== undefined) params.stateDirectory = options.stateDirectory;
     if (options.logPath !== undefined) params.logPath = options.logPath;
-    return (await this.session.request('runSequence', params, options)) as ResultDocument;
+    return (await this.request('runSequence', params, options)) as ResultDocument;
   }
 
   /** The step types the engine's module knows. */
   async getStepTypes(): Promise<unknown[]> {
-    return (await this.session.request('getStepTypes')) as unknown[];
+    return (await this.request('getStepTypes')) as unknown[];
   }
 
   async ping(): Promise<boolean> {
-    const result = (await this.session.request('ping')) as { pong?: boolean } | null;
+    const result = (await this.request('ping')) as { pong?: boolean } | null;
     return result?.pong === true;
+  }
+
+  /** Sends a request, unless the engine could never answer it (those fail at once, nothing is sent). */
+  private async request(method: MethodName, params: Record<string, unknown> = {}, options: RequestOptions = {}): Promise<unknown> {
+    assertWellFormedParams(method, params);
+    return this.session.request(method, params, options);
   }
 
   /** What the engine printed lately (stderr tail), for diagnostics. */

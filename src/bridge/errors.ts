@@ -22,6 +22,25 @@ export class EngineUnavailableError extends Error {
   override name = 'EngineUnavailableError';
 }
 
+/**
+ * Node refused a request before sending it, because the engine could not serve it as given (a
+ * string that is not well-formed Unicode, a Node step handler calling its own engine). Nothing
+ * was sent; the engine is unaffected and later requests work.
+ */
+export class InvalidRequestError extends Error {
+  override name = 'InvalidRequestError';
+  /** JSON path of the offending string in the step / document, when that is where it is. */
+  readonly path?: string;
+  /** Name of the offending variable, when it is a variable's value. */
+  readonly variable?: string;
+
+  constructor(readonly method: string, message: string, where: { path?: string; variable?: string } = {}) {
+    super(message);
+    this.path = where.path;
+    this.variable = where.variable;
+  }
+}
+
 /** A request was cancelled through its AbortSignal. */
 export class EngineAbortError extends Error {
   override name = 'AbortError';

@@ -1,7 +1,7 @@
 // The Node side of the bridge, as the package exports it.
 export { Engine } from './Engine.js';
 export type { EngineStartOptions, InvokeStepOptions, RunSequenceOptions, SequenceDocument, StepDefinition, VariablesInput } from './Engine.js';
-export { EngineAbortError, EngineRequestError, EngineUnavailableError } from './errors.js';
+export { EngineAbortError, EngineRequestError, EngineUnavailableError, InvalidRequestError } from './errors.js';
 export type { NodeStepContext, NodeStepHandler, NodeStepOutcome } from './nodeSteps.js';
 export type {
   EngineEvent,

@@ -66,6 +66,11 @@ export class LineChannel {
   }
 
   send(message: unknown): void {
-    this.stream.write(encodeMessage(message), 'utf8');
+    this.sendLine(encodeMessage(message));
+  }
+
+  /** Writes a line made by encodeMessage. */
+  sendLine(line: string): void {
+    this.stream.write(line, 'utf8');
   }
 }

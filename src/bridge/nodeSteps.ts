@@ -3,6 +3,7 @@
 // ctx.variables and the full environment goes back with the result.
 import type { CallbackMessage, CallbackResultMessage } from './protocol.js';
 import { VariableMap } from './variables.js';
+import { findIllFormedVariable, wellFormedProblem } from './wellFormed.js';
 
 export interface NodeStepContext {
   /** The task-sequence environment: case-insensitive names, string values. */
@@ -47,11 +48,13 @@ export class NodeStepRegistry {
       const outcome = await entry.handler(params.parameters ?? {}, context);
       const exitCode = outcome?.exitCode ?? 0;
       if (!Number.isInteger(exitCode)) return fail(`Node step '${entry.name}' returned a non-integer exit code: ${String(exitCode)}.`);
-      return {
-        type: 'callbackResult',
-        id: message.id,
-        result: { variables: context.variables.toRecord(), exitCode, message: outcome?.message ?? '' },
-      };
+      const variables = context.variables.toRecord();
+      const outcomeMessage = outcome?.message ?? '';
+      // The engine could not read such a reply, and the step would fail without saying why.
+      const messageProblem = wellFormedProblem(outcomeMessage);
+      const illFormed = findIllFormedVariable(variables)?.text ?? (messageProblem && `its message ${messageProblem}`);
+      if (illFormed) return fail(`Node step '${entry.name}' returned an answer the engine cannot read: ${illFormed}`);
+      return { type: 'callbackResult', id: message.id, result: { variables, exitCode, message: outcomeMessage } };
     } catch (error) {
       const text = error instanceof Error ? error.message : String(error);
       return fail(`Node step '${entry.name}' failed: ${text}`);

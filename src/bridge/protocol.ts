@@ -59,7 +59,8 @@ export interface ErrorPayload {
 
 export interface ResponseMessage {
   type: 'response';
-  id: number;
+  /** null: the engine could not read the request well enough to know its id. */
+  id: number | null;
   result?: unknown;
   error?: ErrorPayload;
 }
@@ -120,8 +121,9 @@ export function asIncomingMessage(value: unknown): IncomingMessage | undefined {
     case 'ready':
       return value as ReadyMessage;
     case 'response':
+      return typeof message.id === 'number' || message.id === null ? (value as ResponseMessage) : undefined;
     case 'event':
-      return typeof message.id === 'number' ? (value as IncomingMessage) : undefined;
+      return typeof message.id === 'number' ? (value as EventMessage) : undefined;
     case 'callback':
       return typeof message.id === 'string' ? (value as CallbackMessage) : undefined;
     default:

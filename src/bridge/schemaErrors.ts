@@ -118,7 +118,8 @@ export function jsonPointerToPath(pointer: string): string {
     .reduce((path, key) => (/^\d+$/.test(key) ? `${path}[${key}]` : childPath(path, key)), '$');
 }
 
-function childPath(parent: string, key: string): string {
+/** `$.steps[0]` + `commandLine` → `$.steps[0].commandLine`; other keys are quoted. */
+export function childPath(parent: string, key: string): string {
   return /^[A-Za-z_$][\w$]*$/.test(key) ? `${parent}.${key}` : `${parent}[${JSON.stringify(key)}]`;
 }
 

@@ -2,13 +2,14 @@
 // engine handles one request at a time, so later ones wait in a queue here), routes events to
 // the request they belong to and answers the engine's callbacks.
 import type { Socket } from 'node:net';
-import { EngineAbortError, EngineRequestError, EngineUnavailableError } from './errors.js';
-import { LineChannel } from './lineChannel.js';
+import { EngineAbortError, EngineRequestError, EngineUnavailableError, InvalidRequestError } from './errors.js';
+import { encodeMessage, LineChannel } from './lineChannel.js';
 import {
   asIncomingMessage,
   type CallbackMessage,
   type CallbackResultMessage,
   type EngineEvent,
+  type ErrorPayload,
   type MethodName,
   type ReadyMessage,
 } from './protocol.js';
@@ -101,11 +102,21 @@ export class BridgeSession {
   }
 
   private pump(): void {
-    if (this.inFlight || this.failure) return;
-    const next = this.queue.shift();
-    if (!next) return;
-    this.inFlight = next;
-    this.channel.send({ type: 'request', id: next.id, method: next.method, params: next.params });
+    while (!this.inFlight && !this.failure) {
+      const next = this.queue.shift();
+      if (!next) return;
+      let line: string;
+      try {
+        line = encodeMessage({ type: 'request', id: next.id, method: next.method, params: next.params });
+      } catch (error) {
+        // Not JSON-serializable (a cycle, a BigInt): fail this request alone, nothing was sent.
+        const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+        settle(next, new InvalidRequestError(next.method, `${next.method}: the request cannot be sent as JSON (${reason}). Nothing was sent to the engine.`));
+        continue;
+      }
+      this.inFlight = next;
+      this.channel.sendLine(line);
+    }
   }
 
   private abort(request: PendingRequest, signal: AbortSignal): void {
@@ -140,9 +151,12 @@ export class BridgeSession {
       }
       case 'response': {
         const request = this.inFlight;
-        if (!request || request.id !== message.id) return; // a late answer to an aborted request
+        // id null: the engine could not read the request it was given, which can only be the one
+        // in flight (one at a time); it goes on serving, so only that request fails.
+        if (!request || (message.id !== null && request.id !== message.id)) return; // a late answer to an aborted request
         this.inFlight = undefined;
-        if (message.error) settle(request, new EngineRequestError(request.method, message.error));
+        if (message.id === null) settle(request, new EngineRequestError(request.method, unreadableRequest(message.error)));
+        else if (message.error) settle(request, new EngineRequestError(request.method, message.error));
         else settle(request, undefined, message.result ?? null);
         this.pump();
         return;
@@ -168,6 +182,11 @@ function abortError(method: string, signal: AbortSignal, engineStopped: boolean)
   const reason = signal.reason instanceof Error && signal.reason.name !== 'AbortError' ? ` (${signal.reason.message})` : '';
   const consequence = engineStopped ? '; the engine was stopped' : ' before it started';
   return new EngineAbortError(`${method} was aborted${reason}${consequence}.`);
+}
+
+function unreadableRequest(error: ErrorPayload | undefined): ErrorPayload {
+  const reason = typeof error?.message === 'string' && error.message ? error.message : 'no reason given';
+  return { errorId: 'TsSequence.MalformedRequest', category: 'ParserError', ...error, message: `The engine could not read the request: ${reason}` };
 }
 
 /** A message's type, id and property names, never its values (they may be secrets). */

@@ -4,8 +4,9 @@ import { expect } from 'chai';
 import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import type { Engine } from '../../src/bridge/Engine.js';
-import { EngineAbortError, EngineUnavailableError } from '../../src/bridge/errors.js';
+import { EngineAbortError, EngineRequestError, EngineUnavailableError, InvalidRequestError } from '../../src/bridge/errors.js';
 import type { EngineEvent } from '../../src/bridge/protocol.js';
+import type { BridgeSession } from '../../src/bridge/session.js';
 import { startTestEngine, type CapturedOutput } from '../support/engine.js';
 
 const sleepScript = (seconds: number) => `[System.Threading.Thread]::Sleep(${seconds * 1000})`;
@@ -136,6 +137,54 @@ describe('Engine (real PowerShell engine)', function () {
       );
       expect(error?.name).to.equal('EngineRequestError');
       expect(error?.message).to.match(/\$\.type/);
+      expect(await engine.ping()).to.equal(true);
+    });
+
+    it('refuses a variable value or a step field with a lone surrogate, naming it, and goes on serving', async () => {
+      const step = { type: 'SetTaskSequenceVariable', name: 'Copy', variableName: 'V', variableValue: '%In%' };
+      const byVariable = await engine.invokeStep(step, { variables: { In: 'a\uD800b' } }).then(
+        () => undefined,
+        (e: unknown) => e as Error,
+      );
+      expect(byVariable).to.be.instanceOf(InvalidRequestError);
+      expect(byVariable?.message).to.match(/^invokeStep: the value of variable 'In' is not well-formed Unicode: .*must be well-formed Unicode/);
+      expect(await engine.ping()).to.equal(true);
+
+      const emoji = '😀';
+      const byPath = await engine
+        .runSequence({ name: 'Cut', steps: [{ type: 'RunCommandLine', name: 'Echo', commandLine: `echo ${emoji.slice(0, 1)}` }] })
+        .then(
+          () => undefined,
+          (e: unknown) => e as InvalidRequestError,
+        );
+      expect(byPath).to.be.instanceOf(InvalidRequestError);
+      expect(byPath?.path).to.equal('$.steps[0].commandLine');
+      expect(byPath?.message).to.match(/^runSequence: the string at \$\.steps\[0\]\.commandLine is not well-formed Unicode/);
+      const after = await engine.invokeStep(step, { variables: { In: `whole ${emoji}` } });
+      expect(after.variables.V).to.equal(`whole ${emoji}`);
+    });
+
+    it('fails only the request the engine could not read (sent past the Node checks) and goes on serving', async () => {
+      // The Engine refuses lone surrogates itself; the session underneath sends what it is given.
+      const { session } = engine as unknown as { session: BridgeSession };
+      const error = await session.request('invokeStep', { step: { type: 'RunCommandLine', commandLine: 'a\uD800' } }).then(
+        () => undefined,
+        (e: unknown) => e as EngineRequestError,
+      );
+      expect(error).to.be.instanceOf(EngineRequestError);
+      expect(error?.message).to.match(/Malformed request|could not read the request/);
+      expect(await engine.ping()).to.equal(true);
+      const result = await engine.invokeStep({ type: 'SetTaskSequenceVariable', name: 'S', variableName: 'N', variableValue: 'ok' });
+      expect(result.variables.N).to.equal('ok');
+    });
+
+    it('fails a Node step whose handler sets a value that is not well-formed Unicode, naming the variable', async () => {
+      engine.registerStep('cuts', (_parameters, ctx) => {
+        ctx.variables.set('Cut', 'x\uDC00');
+      });
+      const result = await engine.runSequence({ name: 'Cut', steps: [{ type: 'Node', name: 'Cuts', handler: 'cuts' }] });
+      expect(result.status).to.equal('Failed');
+      expect(result.steps[0]?.message).to.match(/variable 'Cut' is not well-formed Unicode/);
       expect(await engine.ping()).to.equal(true);
     });
 

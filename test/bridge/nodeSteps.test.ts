@@ -45,4 +45,14 @@ describe('NodeStepRegistry (answers invokeNodeStep callbacks)', () => {
     const reply = await registry.answer(call('deploy'));
     expect(reply.error?.message).to.match(/No Node step handler named 'deploy'.*Registered: notify/);
   });
+
+  it('refuses to send back a variable that is not well-formed Unicode, naming it', async () => {
+    const registry = new NodeStepRegistry();
+    registry.register('cut', (_parameters, ctx) => {
+      ctx.variables.set('Cut', '😀'.slice(0, 1));
+    });
+    const reply = await registry.answer(call('cut'));
+    expect(reply.result).to.equal(undefined);
+    expect(reply.error?.message).to.match(/^Node step 'cut' returned an answer the engine cannot read: the value of variable 'Cut' is not well-formed Unicode/);
+  });
 });

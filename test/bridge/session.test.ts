@@ -2,7 +2,7 @@
 // of a real socket (the real engine's answers are covered in engine.test.ts).
 import { expect } from 'chai';
 import { createServer, connect, type Server, type Socket } from 'node:net';
-import { EngineUnavailableError } from '../../src/bridge/errors.js';
+import { EngineRequestError, EngineUnavailableError } from '../../src/bridge/errors.js';
 import { LineSplitter } from '../../src/bridge/lineChannel.js';
 import { createPipeEndpoint, removeSocketFile, type PipeEndpoint } from '../../src/bridge/pipeEndpoint.js';
 import { BridgeSession } from '../../src/bridge/session.js';
@@ -60,6 +60,54 @@ async function scriptedPeer(): Promise<Peer> {
 }
 
 describe('BridgeSession (engine answers)', () => {
+  it('fails only the request in flight when the engine answers it with id null (it could not read it)', async () => {
+    const peer = await scriptedPeer();
+    try {
+      const unreadable = peer.session.request('invokeStep', { step: { type: 'X' } });
+      const request = await peer.nextRequest();
+      expect(request.method).to.equal('invokeStep');
+      peer.send('{"type":"response","id":null,"error":{"message":"Malformed request: Cannot read incomplete UTF-16 JSON text","errorId":"TsSequence.MalformedRequest"}}');
+      const error = await unreadable.then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).to.be.instanceOf(EngineRequestError);
+      expect((error as EngineRequestError).message).to.equal('The engine could not read the request: Malformed request: Cannot read incomplete UTF-16 JSON text');
+      expect((error as EngineRequestError).errorId).to.equal('TsSequence.MalformedRequest');
+      expect(peer.protocolErrors).to.deep.equal([]);
+      expect(peer.session.failed).to.equal(false);
+
+      const ping = peer.session.request('ping');
+      const next = await peer.nextRequest();
+      peer.send(JSON.stringify({ type: 'response', id: next.id, result: { pong: true } }));
+      expect(await ping).to.deep.equal({ pong: true });
+    } finally {
+      peer.close();
+    }
+  });
+
+  it('fails a request that cannot be serialized without sending it, and sends the next one', async () => {
+    const peer = await scriptedPeer();
+    try {
+      const cyclic: Record<string, unknown> = {};
+      cyclic.self = cyclic;
+      const error = await peer.session.request('invokeStep', { step: cyclic }).then(
+        () => undefined,
+        (e: unknown) => e as Error,
+      );
+      expect(error?.name).to.equal('InvalidRequestError');
+      expect(error?.message).to.match(/^invokeStep: the request cannot be sent as JSON .*Nothing was sent/);
+      const ping = peer.session.request('ping');
+      const next = await peer.nextRequest();
+      expect(next.method).to.equal('ping');
+      peer.send(JSON.stringify({ type: 'response', id: next.id, result: { pong: true } }));
+      expect(await ping).to.deep.equal({ pong: true });
+      expect(peer.received.map((r) => r.method)).to.deep.equal(['ping']);
+    } finally {
+      peer.close();
+    }
+  });
+
   it('reports protocol violations without repeating what the engine sent (it may hold secrets)', async () => {
     const peer = await scriptedPeer();
     try {

@@ -1,0 +1,107 @@
+// Strings sent to the engine must be well-formed UTF-16. A lone surrogate (half of a character
+// outside the BMP, e.g. from slicing an emoji) travels as a "\ud800" escape that the engine's
+// System.Text.Json refuses to read, and no engine could hand it back unchanged anyway. So Node
+// refuses such a request itself, naming the variable or the JSON path, and sends nothing.
+import { InvalidRequestError } from './errors.js';
+import { childPath } from './schemaErrors.js';
+
+// ES2024's String.prototype.isWellFormed (Node ≥ 20); the project's TypeScript lib is ES2023.
+const isWellFormed = (text: string): boolean => (text as string & { isWellFormed(): boolean }).isWellFormed();
+
+export interface IllFormedString {
+  /** JSON path of the string (for a property name: the path of that property). */
+  path: string;
+  /** The property name is ill-formed, not the value. */
+  isName: boolean;
+  /** UTF-16 index of the first lone surrogate, and its code unit. */
+  index: number;
+  code: number;
+}
+
+const NOTHING_SENT = 'Nothing was sent to the engine.';
+
+/** The first string in `value` (values and property names, depth first) that is not well-formed. */
+export function findIllFormedString(value: unknown, path = '$', ancestors = new Set<object>()): IllFormedString | undefined {
+  if (typeof value === 'string') return isWellFormed(value) ? undefined : { path, isName: false, ...loneSurrogate(value) };
+  if (typeof value !== 'object' || value === null || ancestors.has(value)) return undefined; // a cycle fails in JSON.stringify
+  ancestors.add(value);
+  try {
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        const found = findIllFormedString(value[i], `${path}[${i}]`, ancestors);
+        if (found) return found;
+      }
+      return undefined;
+    }
+    for (const [key, item] of Object.entries(value)) {
+      if (!isWellFormed(key)) return { path: childPath(path, key), isName: true, ...loneSurrogate(key) };
+      const found = findIllFormedString(item, childPath(path, key), ancestors);
+      if (found) return found;
+    }
+    return undefined;
+  } finally {
+    ancestors.delete(value);
+  }
+}
+
+/**
+ * Throws InvalidRequestError if a string in a request's params is not well-formed: `variables`
+ * are reported by name, `step` / `document` by JSON path from `$`, anything else by its key.
+ */
+export function assertWellFormedParams(method: string, params: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(params)) {
+    if (key === 'variables') {
+      const problem = findIllFormedVariable(value);
+      if (problem) throw new InvalidRequestError(method, `${method}: ${problem.text} ${NOTHING_SENT}`, { variable: problem.variable });
+      continue;
+    }
+    const found = findIllFormedString(value, key === 'step' || key === 'document' ? '$' : key);
+    if (!found) continue;
+    const what = found.isName ? `the property name at ${found.path}` : `the string at ${found.path}`;
+    throw new InvalidRequestError(method, `${method}: ${what} ${notWellFormed(found)} ${NOTHING_SENT}`, key === 'step' || key === 'document' ? { path: found.path } : {});
+  }
+}
+
+/** Why a set of variables cannot go to the engine (the value never appears), or undefined. */
+export function findIllFormedVariable(variables: unknown): { text: string; variable?: string } | undefined {
+  if (typeof variables !== 'object' || variables === null) return undefined;
+  for (const [name, value] of Object.entries(variables)) {
+    if (!isWellFormed(name)) {
+      return { text: `the variable name ${JSON.stringify(name)} ${notWellFormed(loneSurrogate(name))}` };
+    }
+    if (typeof value === 'string' && !isWellFormed(value)) {
+      return { text: `the value of variable '${name}' ${notWellFormed(loneSurrogate(value))}`, variable: name };
+    }
+  }
+  return undefined;
+}
+
+/** "is not well-formed Unicode: …" for a string with a lone surrogate; undefined for a good one. */
+export function wellFormedProblem(text: string): string | undefined {
+  return isWellFormed(text) ? undefined : notWellFormed(loneSurrogate(text));
+}
+
+function notWellFormed(where: { index: number; code: number }): string {
+  const code = where.code.toString(16).toUpperCase();
+  return (
+    `is not well-formed Unicode: it has a lone surrogate (U+${code}) at index ${where.index}. ` +
+    'Strings sent to the engine must be well-formed Unicode, or they cannot round-trip; a lone surrogate ' +
+    'usually comes from cutting a string between the two halves of an emoji or another character outside the BMP.'
+  );
+}
+
+function loneSurrogate(text: string): { index: number; code: number } {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        i++;
+        continue;
+      }
+      return { index: i, code };
+    }
+    if (code >= 0xdc00 && code <= 0xdfff) return { index: i, code };
+  }
+  return { index: -1, code: 0 };
+}

@@ -3,7 +3,7 @@
 import { EventEmitter } from 'node:events';
 import { chmodSync, existsSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
-import { EngineUnavailableError } from './errors.js';
+import { EngineUnavailableError, InvalidRequestError } from './errors.js';
 import { killProcessTree, startEngineProcess, stderrSuffix, type EngineProcess, type OutputListener } from './engineProcess.js';
 import { NodeStepRegistry, type NodeStepHandler } from './nodeSteps.js';
 import { paths } from './paths.js';
@@ -177,6 +177,15 @@ export class Engine extends EventEmitter {
 
   /** Sends a request, unless the engine could never answer it (those fail at once, nothing is sent). */
   private async request(method: MethodName, params: Record<string, unknown> = {}, options: RequestOptions = {}): Promise<unknown> {
+    const handler = this.steps.runningHandler;
+    if (handler) {
+      throw new InvalidRequestError(
+        method,
+        `${method}: a Node step handler cannot call the engine that is running it; that engine is waiting for ` +
+          `handler '${handler.name}' (step '${handler.path}') to finish, so the call would never be answered. ` +
+          'Read and set variables through ctx.variables, or use another Engine for other work.',
+      );
+    }
     assertWellFormedParams(method, params);
     return this.session.request(method, params, options);
   }

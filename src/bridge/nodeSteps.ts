@@ -1,9 +1,27 @@
 // Steps implemented in Node ("type": "Node" in a document): the engine calls back with the
 // handler name, the step's parameters and the current variables; the handler changes
 // ctx.variables and the full environment goes back with the result.
+// While a handler runs, the engine that called it is blocked waiting for the answer, so a request
+// from the handler to that engine could never be answered: the registry remembers which handler
+// call the current async context belongs to, and the Engine refuses such requests at once.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { CallbackMessage, CallbackResultMessage } from './protocol.js';
 import { VariableMap } from './variables.js';
 import { findIllFormedVariable, wellFormedProblem } from './wellFormed.js';
+
+/** One running handler call: its registry, the handler's name and the step's path. */
+export interface RunningHandler {
+  readonly name: string;
+  readonly path: string;
+}
+
+interface HandlerCall extends RunningHandler {
+  registry: NodeStepRegistry;
+  finished: boolean;
+}
+
+// Follows the handler's awaits, timers and promises, and nothing else.
+const handlerCalls = new AsyncLocalStorage<HandlerCall>();
 
 export interface NodeStepContext {
   /** The task-sequence environment: case-insensitive names, string values. */
@@ -44,8 +62,9 @@ export class NodeStepRegistry {
       return fail(`No Node step handler named '${params.handler}' (register it with engine.registerStep).${known}`);
     }
     const context: NodeStepContext = { variables: new VariableMap(params.variables ?? {}), path: params.path ?? '' };
+    const call: HandlerCall = { registry: this, name: entry.name, path: context.path, finished: false };
     try {
-      const outcome = await entry.handler(params.parameters ?? {}, context);
+      const outcome = await handlerCalls.run(call, () => entry.handler(params.parameters ?? {}, context));
       const exitCode = outcome?.exitCode ?? 0;
       if (!Number.isInteger(exitCode)) return fail(`Node step '${entry.name}' returned a non-integer exit code: ${String(exitCode)}.`);
       const variables = context.variables.toRecord();
@@ -58,6 +77,17 @@ export class NodeStepRegistry {
     } catch (error) {
       const text = error instanceof Error ? error.message : String(error);
       return fail(`Node step '${entry.name}' failed: ${text}`);
+    } finally {
+      call.finished = true;
     }
+  }
+
+  /**
+   * The handler of this registry that the calling code runs in (directly or through its awaits
+   * and timers), while that handler call has not finished; undefined otherwise.
+   */
+  get runningHandler(): RunningHandler | undefined {
+    const call = handlerCalls.getStore();
+    return call && call.registry === this && !call.finished ? { name: call.name, path: call.path } : undefined;
   }
 }

@@ -1,6 +1,7 @@
 // The bridge against the real engine (embedded by default): start-up, requests, events, output
 // that is not protocol, and what happens when the engine goes away.
 import { expect } from 'chai';
+import { AsyncResource } from 'node:async_hooks';
 import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import type { Engine } from '../../src/bridge/Engine.js';
@@ -176,6 +177,29 @@ describe('Engine (real PowerShell engine)', function () {
       expect(await engine.ping()).to.equal(true);
       const result = await engine.invokeStep({ type: 'SetTaskSequenceVariable', name: 'S', variableName: 'N', variableValue: 'ok' });
       expect(result.variables.N).to.equal('ok');
+    });
+
+    it('refuses at once a call from a Node step handler to its own engine (it would wait forever)', async () => {
+      let refused: unknown;
+      let later: (() => Promise<boolean>) | undefined;
+      engine.registerStep('reentrant', async (_parameters, ctx) => {
+        refused = await engine.ping().then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+        // the same async context, used after the handler has finished: then the call is fine
+        later = AsyncResource.bind(() => engine.ping());
+        ctx.variables.set('HandlerDone', 'yes');
+      });
+      const run = engine.runSequence({ name: 'Reentrant', steps: [{ type: 'Node', name: 'Calls back', handler: 'reentrant' }] });
+      const result = await Promise.race([run, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('deadlocked')), 15_000).unref())]);
+      expect(result.status).to.equal('Succeeded');
+      expect(result.variables.HandlerDone).to.equal('yes');
+      expect(refused).to.be.instanceOf(InvalidRequestError);
+      expect((refused as Error).message).to.match(
+        /^ping: a Node step handler cannot call the engine that is running it; that engine is waiting for handler 'reentrant' \(step 'Calls back'\)/,
+      );
+      expect(await later!()).to.equal(true);
     });
 
     it('fails a Node step whose handler sets a value that is not well-formed Unicode, naming the variable', async () => {

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { AsyncResource } from 'node:async_hooks';
 import { NodeStepRegistry } from '../../src/bridge/nodeSteps.js';
 
 const call = (handler: string, variables: Record<string, string> = {}) => ({
@@ -54,5 +55,25 @@ describe('NodeStepRegistry (answers invokeNodeStep callbacks)', () => {
     const reply = await registry.answer(call('cut'));
     expect(reply.result).to.equal(undefined);
     expect(reply.error?.message).to.match(/^Node step 'cut' returned an answer the engine cannot read: the value of variable 'Cut' is not well-formed Unicode/);
+  });
+});
+
+describe('NodeStepRegistry.runningHandler (a handler must not call its own engine)', () => {
+  it('is set inside the handler and its awaits, for its own registry only, and cleared when it finishes', async () => {
+    const registry = new NodeStepRegistry();
+    const other = new NodeStepRegistry();
+    const seen: Array<unknown> = [];
+    let later: (() => unknown) | undefined;
+    registry.register('probe', async () => {
+      seen.push(registry.runningHandler);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      seen.push(registry.runningHandler, other.runningHandler);
+      // a callback kept in the handler's async context, called after the handler has finished
+      later = AsyncResource.bind(() => registry.runningHandler);
+    });
+    expect(registry.runningHandler).to.equal(undefined);
+    await registry.answer(call('probe'));
+    expect(seen).to.deep.equal([{ name: 'probe', path: 'Notify' }, { name: 'probe', path: 'Notify' }, undefined]);
+    expect(later!(), 'after the handler finished').to.equal(undefined);
   });
 });

@@ -232,6 +232,9 @@ export class Engine extends EventEmitter {
       // The socket usually closes a moment before the exit status is known; wait for it briefly so
       // the message can say how the engine ended.
       const status = await Promise.race([this.process.exited, delay(1000).then(() => undefined)]);
+      // Whatever it started (a command still running, a background process) must not outlive it,
+      // just as after close(); an engine that only dropped the connection goes too.
+      killProcessTree(this.process.child);
       if (this.goneError) return this.session.fail(this.goneError);
       const how = !status ? 'closed the bridge connection' : status.signal ? `was killed (${status.signal})` : `exited with code ${status.code}`;
       this.goneError = new EngineUnavailableError(

@@ -111,8 +111,16 @@ export function startEngineProcess(
   return { child, commandLine, stdoutTail, stderrTail, exited };
 }
 
+/**
+ * Kills the engine and everything it started. On Unix that is its process group, which outlives
+ * the engine itself: commands it started keep running after it exits or is killed, so the group
+ * is signalled even when the engine is already gone (its pid cannot be reused while the group
+ * still has members). On Windows taskkill /T finds the tree only while the engine is alive.
+ */
 export function killProcessTree(child: ChildProcess): void {
-  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  if (child.pid === undefined) return;
+  const exited = child.exitCode !== null || child.signalCode !== null;
+  if (exited && process.platform === 'win32') return;
   try {
     if (process.platform === 'win32') {
       spawnSync('taskkill', ['/pid', String(child.pid), '/T', '/F'], { stdio: 'ignore', windowsHide: true });
@@ -120,6 +128,7 @@ export function killProcessTree(child: ChildProcess): void {
       process.kill(-child.pid, 'SIGKILL');
     }
   } catch {
+    if (exited) return; // the group is empty: nothing left to kill
     // already gone, or the group is not ours any more: fall back to the process itself
     try {
       child.kill('SIGKILL');

@@ -2,7 +2,7 @@
 // that is not protocol, and what happens when the engine goes away.
 import { expect } from 'chai';
 import { AsyncResource } from 'node:async_hooks';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import type { Engine } from '../../src/bridge/Engine.js';
 import { EngineAbortError, EngineRequestError, EngineUnavailableError, InvalidRequestError } from '../../src/bridge/errors.js';
@@ -15,9 +15,15 @@ const sleepScript = (seconds: number) => `[System.Threading.Thread]::Sleep(${sec
 function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch {
     return false;
+  }
+  // A killed orphan stays a zombie until init reaps it: dead, though kill(pid, 0) still succeeds.
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return process.platform !== 'linux';
   }
 }
 
@@ -255,6 +261,35 @@ describe('Engine (real PowerShell engine)', function () {
         expect(reason.message).to.match(/The PowerShell engine (was killed \(SIGKILL\)|exited with code \d+|closed the bridge connection) unexpectedly/);
       }
     } finally {
+      await engine.close();
+    }
+  });
+
+  it('kills what the engine started when the engine dies by itself', async function () {
+    if (process.platform === 'win32') this.skip(); // a tree is found by parent pid there, gone with the engine
+    const { engine } = await startTestEngine();
+    let sleeper: number | undefined;
+    try {
+      const started = await engine.invokeStep({
+        type: 'RunCommandLine',
+        name: 'Background',
+        commandLine: 'sleep 30 >/dev/null 2>&1 & echo $!',
+        outputVariableName: 'SleepPid',
+      });
+      sleeper = Number(started.variables.SleepPid?.trim());
+      expect(Number.isInteger(sleeper) && sleeper > 0, `pid of the sleep: ${started.variables.SleepPid}`).to.equal(true);
+      expect(isRunning(sleeper), 'sleep running before').to.equal(true);
+      const exited = new Promise((resolve) => engine.once('exit', resolve));
+      process.kill(engine.pid!, 'SIGKILL');
+      await exited;
+      expect(await waitUntil(() => !isRunning(sleeper!), 5000), 'sleep gone after the engine died').to.equal(true);
+      const error = await engine.ping().then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).to.be.instanceOf(EngineUnavailableError);
+    } finally {
+      if (sleeper && isRunning(sleeper)) process.kill(sleeper, 'SIGKILL');
       await engine.close();
     }
   });

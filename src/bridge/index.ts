@@ -17,4 +17,4 @@ export type {
 export { EngineNotFoundError, resolveEngine, type EngineChoice, type EngineKind, type ResolvedEngine } from './resolveEngine.js';
 export { assertValidDocument, InvalidDocumentError, readSequenceFile, validateDocument } from './validateDocument.js';
 export type { DocumentProblem, ValidationResult } from './validateDocument.js';
-export { VariableMap } from './variables.js';
+export { VariableMap, variableNameProblem } from './variables.js';

@@ -63,6 +63,22 @@ export class VariableMap implements Iterable<[string, string]> {
   }
 }
 
+const MAX_NAME_LENGTH = 256;
+
+/**
+ * Why `name` cannot be set by a user (the engine's rules, DESIGN §5), or undefined if it can:
+ * after trimming, 1 to 256 ASCII letters, digits, '_' and '-', starting with a letter; names
+ * starting with '_' are valid but read-only (set by the engine).
+ */
+export function variableNameProblem(name: string): string | undefined {
+  const key = name.trim();
+  if (key.length === 0 || key.length > MAX_NAME_LENGTH) return `'${key}' is not a valid variable name: a name has 1 to ${MAX_NAME_LENGTH} characters.`;
+  if (!/^[A-Za-z0-9_-]+$/.test(key)) return `'${key}' is not a valid variable name: use only letters, digits, '_' and '-'.`;
+  if (key.startsWith('_')) return `Variable '${key}' is read-only: names starting with '_' are set by the task sequence engine.`;
+  if (!/^[A-Za-z]/.test(key)) return `'${key}' is not a valid variable name: a name must start with a letter.`;
+  return undefined;
+}
+
 /** Checks that caller-supplied variables are strings, so nothing is silently coerced on the way. */
 export function toVariableRecord(variables: VariableRecord | Map<string, string> | VariableMap | undefined): VariableRecord | undefined {
   if (variables === undefined) return undefined;

@@ -1,4 +1,5 @@
 // tsseq's exit codes (DESIGN §4 CLI).
+import { EngineRequestError, InvalidRequestError } from '../bridge/errors.js';
 import type { ResultDocument } from '../bridge/protocol.js';
 
 export const ExitCode = {
@@ -26,4 +27,19 @@ export function exitCodeFor(result: Pick<ResultDocument, 'status'>): number {
     default:
       return ExitCode.Failed;
   }
+}
+
+/** Engine error ids for input it refused before running anything (variables, the document). */
+const INVALID_INPUT_ERROR_IDS = new Set(['tssequence.invalidvariable', 'tssequence.invalidsequence']);
+
+/**
+ * True when a failed run request means invalid input (exit 2, nothing ran): Node refused to send
+ * it, or the engine refused the document or variables (a JSON path, or one of those error ids).
+ */
+export function isInvalidInputError(error: unknown): error is EngineRequestError | InvalidRequestError {
+  if (error instanceof InvalidRequestError) return true;
+  if (!(error instanceof EngineRequestError)) return false;
+  // "TsSequence.InvalidVariable,Invoke-TsSequence" is the same id with PowerShell's command suffix.
+  const id = (error.errorId ?? '').split(',')[0]!.trim().toLowerCase();
+  return Boolean(error.path) || INVALID_INPUT_ERROR_IDS.has(id);
 }

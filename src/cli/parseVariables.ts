@@ -1,10 +1,18 @@
 // --var NAME=VALUE options. Only the first '=' splits, so values may contain '=' (and anything else).
+// Names follow the task-sequence rules and are checked here, so a bad one is invalid input (exit 2,
+// nothing ran) named as the --var argument, not an engine refusal. Messages never repeat a value.
+import { variableNameProblem } from '../bridge/variables.js';
 import { CliError, ExitCode } from './exitCodes.js';
 
 export function parseVariableAssignment(assignment: string): [name: string, value: string] {
   const equals = assignment.indexOf('=');
   const name = equals === -1 ? '' : assignment.slice(0, equals).trim();
-  if (!name) throw new CliError(`--var expects NAME=VALUE, got '${assignment}'.`, ExitCode.InvalidInput);
+  if (!name) {
+    const shown = equals === -1 ? assignment : '=…';
+    throw new CliError(`--var expects NAME=VALUE, got '${shown}'.`, ExitCode.InvalidInput);
+  }
+  const problem = variableNameProblem(name);
+  if (problem) throw new CliError(`--var '${name}=…': ${problem}`, ExitCode.InvalidInput);
   return [name, assignment.slice(equals + 1)];
 }
 

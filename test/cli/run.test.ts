@@ -78,4 +78,38 @@ describe('tsseq run', function () {
     const document = JSON.parse(result.stdout) as ResultDocument;
     expect(document.variables.Dir?.trim()).to.equal(file.slice(0, file.lastIndexOf('/')));
   });
+
+  it('exits 2 for an invalid or read-only --var name, naming the argument', async () => {
+    for (const [assignment, reason] of [
+      ['1st=x', /'1st' is not a valid variable name: a name must start with a letter/],
+      ['_SMSTSLogPath=/tmp', /Variable '_SMSTSLogPath' is read-only/],
+    ] as const) {
+      const result = await runCli(['run', 'examples/hello.json', '--json', '--var', assignment]);
+      expect(result.code, result.stderr).to.equal(2);
+      expect(result.stderr).to.match(new RegExp(`^tsseq: --var '${assignment.slice(0, assignment.indexOf('='))}=…': `));
+      expect(result.stderr).to.match(reason);
+      expect(result.stdout).to.equal('');
+    }
+  });
+
+  it('exits 2 when the engine refuses the document variables (TsSequence.InvalidVariable), nothing run', async () => {
+    const file = writeTempFile('bad-variable.json', {
+      name: 'Bad variable',
+      variables: { '9Lives': 'x' },
+      steps: [{ type: 'SetTaskSequenceVariable', name: 'Set', variableName: 'A', variableValue: 'b' }],
+    });
+    const result = await runCli(['run', file, '--json']);
+    expect(result.code, result.stderr).to.equal(2);
+    expect(result.stderr).to.match(/9Lives/);
+    expect(result.stdout).to.equal('');
+  });
+
+  it('exits 2 for a document string that is not well-formed Unicode, naming its JSON path', async () => {
+    // JSON allows the escape of a lone surrogate; no engine can carry it.
+    const file = writeTempFile('lone-surrogate.json', '{"name":"Cut","steps":[{"type":"RunCommandLine","name":"Echo","commandLine":"echo \\ud83d"}]}');
+    const result = await runCli(['run', file, '--json']);
+    expect(result.code, result.stderr).to.equal(2);
+    expect(result.stderr).to.include(`tsseq: ${file}: runSequence: the string at $.steps[0].commandLine is not well-formed Unicode`);
+    expect(result.stdout).to.equal('');
+  });
 });

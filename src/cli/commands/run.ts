@@ -7,7 +7,7 @@ import { EngineRequestError } from '../../bridge/errors.js';
 import type { ResultDocument } from '../../bridge/protocol.js';
 import type { EngineChoice } from '../../bridge/resolveEngine.js';
 import { readSequenceFile } from '../../bridge/validateDocument.js';
-import { CliError, ExitCode, exitCodeFor } from '../exitCodes.js';
+import { CliError, ExitCode, exitCodeFor, isInvalidInputError } from '../exitCodes.js';
 import { formatSummary } from '../formatSummary.js';
 import { collectVariable, overrideVariables } from '../parseVariables.js';
 import { engineOption } from './options.js';
@@ -66,8 +66,11 @@ export async function runSequenceFile(file: string, options: RunOptions): Promis
     });
   } catch (error) {
     if (interrupt.signal.aborted) throw new CliError(`${file}: interrupted; the engine was stopped.`, 130);
-    // An error with a JSON path is the engine refusing the document before running anything.
-    if (error instanceof EngineRequestError && error.path) throw new CliError(`${file}: ${error.path}: ${error.message}`, ExitCode.InvalidInput);
+    // The document or the variables were refused before anything ran (by Node or by the engine).
+    if (isInvalidInputError(error)) {
+      const where = error instanceof EngineRequestError && error.path ? `${error.path}: ` : '';
+      throw new CliError(`${file}: ${where}${error.message}`, ExitCode.InvalidInput);
+    }
     throw error;
   } finally {
     process.off('SIGINT', onSignal);

@@ -66,8 +66,10 @@ function Invoke-TsSequence {
             if ($PSBoundParameters.ContainsKey($reserved)) { $PSCmdlet.WriteWarning("-$reserved is not implemented yet; it has no effect on this run.") }
         }
         $whatIf = [bool]$WhatIfPreference
-        $context = New-TsRunContextOrStop -Cmdlet $PSCmdlet -SequenceName ([string]$document['name']) -Variables $document['variables'] -OverrideVariables $Variables `
-            -SecretNames $SecretVariable -OnEvent $OnEvent -NodeStepHandler $NodeStepHandler -BaseDirectory $BaseDirectory -WhatIf:$whatIf
+        $context = New-TsRunContextOrStop -Cmdlet $PSCmdlet -Arguments @{
+            SequenceName = [string]$document['name']; Variables = $document['variables']; OverrideVariables = $Variables
+            SecretNames = $SecretVariable; OnEvent = $OnEvent; NodeStepHandler = $NodeStepHandler; BaseDirectory = $BaseDirectory; WhatIf = $whatIf
+        }
         $completed = Invoke-TsItemList -Items @($document['steps']) -Context $context
         $result = [ordered]@{
             status    = $(if ($completed) { 'Succeeded' } else { 'Failed' })

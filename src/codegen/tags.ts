@@ -1,19 +1,13 @@
 // Turning JSDoc tags into constraint values, with errors that name where the tag is.
 import type { DocTag } from './jsdoc.js';
 import { KNOWN_TAGS } from './jsdoc.js';
-import type { JsonValue } from './model.js';
+import type { JsonValue, ParameterModel } from './model.js';
 
-export interface Constraints {
-  default?: JsonValue;
-  minimum?: number;
-  maximum?: number;
-  minLength?: number;
-  maxLength?: number;
-  pattern?: string;
-  secret: boolean;
-  verbatim: boolean;
-  variable?: string;
-}
+/** The part of a parameter's model that its JSDoc tags decide. */
+export type Constraints = Pick<
+  ParameterModel,
+  'default' | 'minimum' | 'maximum' | 'minLength' | 'maxLength' | 'pattern' | 'secret' | 'verbatim' | 'variable'
+>;
 
 const LENGTH_TAGS = new Set(['minLength', 'maxLength']);
 

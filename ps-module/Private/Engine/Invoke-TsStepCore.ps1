@@ -28,7 +28,7 @@ function Invoke-TsStepCore {
     $contextArguments = @{ OnEvent = $OnEvent; NodeStepHandler = $NodeStepHandler; BaseDirectory = $BaseDirectory; SecretNames = $SecretNames }
     if ($PSBoundParameters.ContainsKey('Variables') -and $null -ne $Variables) { $contextArguments['Variables'] = $Variables }
     else { $contextArguments['Environment'] = Get-TsSessionEnvironment }
-    $context = New-TsRunContextOrStop @contextArguments -Cmdlet $PSCmdlet
+    $context = New-TsRunContextOrStop -Cmdlet $PSCmdlet -Arguments $contextArguments
     [void](Invoke-TsItem -Item $plainStep -Context $context -Path ([string]$plainStep['name']))
     $result = [ordered]@{}
     foreach ($key in $context.Results[0].Keys) { $result[$key] = $context.Results[0][$key] }

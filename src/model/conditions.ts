@@ -6,31 +6,13 @@
  * versions when both look like a.b[.c[.d]], else as text ignoring case. like and notLike use
  * PowerShell wildcards (* ? [a-z]), ignoring case.
  */
-export type VariableOperator =
-  | 'exists'
-  | 'notExists'
-  | 'equals'
-  | 'notEquals'
-  | 'less'
-  | 'lessEqual'
-  | 'greater'
-  | 'greaterEqual'
-  | 'like'
-  | 'notLike';
+export type VariableOperator = RegistryOperator | 'like' | 'notLike';
 
 /** Operators that compare a file version or a timestamp with the value given. */
 export type ComparisonOperator = 'equals' | 'notEquals' | 'less' | 'lessEqual' | 'greater' | 'greaterEqual';
 
 /** Operators of a registry condition: existence of the value, or a comparison of its data. */
-export type RegistryOperator =
-  | 'exists'
-  | 'notExists'
-  | 'equals'
-  | 'notEquals'
-  | 'less'
-  | 'lessEqual'
-  | 'greater'
-  | 'greaterEqual';
+export type RegistryOperator = 'exists' | 'notExists' | ComparisonOperator;
 
 /** Registry value types; the type only matters for the exists operator. */
 export type RegistryValueType =

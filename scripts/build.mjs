@@ -1,43 +1,130 @@
-// Builds everything a clone needs: the TypeScript (tsc), the embedded engine (host/) and the
-// $tsenv assembly the PowerShell module loads. Each step fails loudly: a failed NuGet restore
-// must stop the build, not surface later as a missing DLL.
-import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+// Builds everything a clone needs: the TypeScript (tsc), the $tsenv assembly the PowerShell module
+// loads, and the embedded engine (host/: real pwsh published from NuGet). Each step fails loudly: a
+// failed NuGet restore must stop the build, not surface later as a missing DLL. A .NET step whose
+// inputs have not changed since its last build is skipped (a stamp of their contents), so a
+// rebuild with nothing changed takes about as long as an incremental tsc.
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const root = fileURLToPath(new URL('..', import.meta.url));
 const quiet = process.argv.includes('--quiet');
+Object.assign(process.env, { DOTNET_CLI_TELEMETRY_OPTOUT: '1', DOTNET_NOLOGO: '1', POWERSHELL_TELEMETRY_OPTOUT: '1' });
 
+const say = (text) => process.stderr.write(`build: ${text}\n`);
+
+function fail(label, why, output = '') {
+  if (output) process.stderr.write(output);
+  say(`${label} failed (${why})`);
+  process.exit(1);
+}
+
+/** Runs a command to completion; its output shows only on failure in --quiet mode. */
 function run(label, command, args) {
-  if (!quiet) process.stderr.write(`build: ${label}\n`);
+  if (!quiet) say(label);
   const result = spawnSync(command, args, { cwd: root, stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit', encoding: 'utf8' });
   if (result.error || result.status !== 0) {
-    if (quiet) process.stderr.write(`${result.stdout ?? ''}${result.stderr ?? ''}`);
-    const why = result.error ? result.error.message : `exit code ${result.status}`;
-    process.stderr.write(`build: ${label} failed (${why})\n`);
-    process.exit(1);
+    fail(label, result.error ? result.error.message : `exit code ${result.status}`, quiet ? `${result.stdout ?? ''}${result.stderr ?? ''}` : '');
   }
 }
 
-const dotnetEnv = { DOTNET_CLI_TELEMETRY_OPTOUT: '1', DOTNET_NOLOGO: '1' };
-Object.assign(process.env, dotnetEnv);
+/** NuGet's package folder, where a restore's progress can be seen as it fills. */
+function nugetPackagesFolder() {
+  return process.env.NUGET_PACKAGES || join(homedir(), '.nuget', 'packages');
+}
+
+function countPackages() {
+  try {
+    return readdirSync(nugetPackagesFolder()).length;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * `dotnet restore`, always with progress: a first restore downloads about 100 packages (1–2
+ * minutes), and a silent minute looks like a hang.
+ */
+function restore(label, project) {
+  say(`${label}: restoring NuGet packages (the first time downloads them; later builds reuse them)`);
+  const started = Date.now();
+  const before = countPackages();
+  return new Promise((resolve) => {
+    const child = spawn('dotnet', ['restore', project, '--nologo', '-v', 'q'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    const ticker = setInterval(() => {
+      const seconds = Math.round((Date.now() - started) / 1000);
+      say(`${label}: still restoring after ${seconds} s (${countPackages() - before} new packages in ${nugetPackagesFolder()})`);
+    }, 10_000);
+    child.on('error', (error) => fail(`${label}: restore`, error.message));
+    child.on('close', (code) => {
+      clearInterval(ticker);
+      if (code !== 0) fail(`${label}: restore`, `exit code ${code}`, output);
+      say(`${label}: restored in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      resolve();
+    });
+  });
+}
+
+/** A hash of every file a .NET project builds from, plus the SDK version. */
+function inputsStamp(projectDir) {
+  const hash = createHash('sha256');
+  hash.update(spawnSync('dotnet', ['--version'], { encoding: 'utf8' }).stdout ?? '');
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      if (entry.name === 'bin' || entry.name === 'obj') continue;
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (/\.(cs|csproj|props|targets|json)$/.test(entry.name)) hash.update(`${relative(projectDir, path)}\0`).update(readFileSync(path)).update('\0');
+    }
+  };
+  walk(projectDir);
+  return hash.digest('hex');
+}
+
+/** Runs `build` unless `stampFile` records the same inputs and every output still exists. */
+async function dotnetStep(label, projectDir, stampFile, outputs, build) {
+  const stamp = inputsStamp(projectDir);
+  const current = existsSync(stampFile) ? readFileSync(stampFile, 'utf8') : '';
+  if (current === stamp && outputs.every((output) => existsSync(output))) {
+    if (!quiet) say(`${label}: up to date`);
+    return;
+  }
+  await build();
+  writeFileSync(stampFile, stamp);
+}
 
 run('TypeScript (tsc)', process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json']);
 // npm marks bin files executable only on install/link; a clone runs dist/src/cli/main.js directly too.
 chmodSync(join(root, 'dist', 'src', 'cli', 'main.js'), 0o755);
 
-const environmentProject = join('ps-module', 'csharp', 'TsSequence.Environment', 'TsSequence.Environment.csproj');
-if (existsSync(join(root, environmentProject))) {
-  run('$tsenv assembly (dotnet build)', 'dotnet', ['build', environmentProject, '-c', 'Release', '--nologo', '-v', 'q', '-clp:ErrorsOnly;NoSummary']);
-  // lib/ holds the netstandard2.0 build (PowerShell 7), lib/net45/ the Windows PowerShell 5.1 one.
-  const built = (framework) => join(root, 'ps-module', 'csharp', 'TsSequence.Environment', 'bin', 'Release', framework, 'TsSequence.Environment.dll');
-  mkdirSync(join(root, 'ps-module', 'lib', 'net45'), { recursive: true });
-  copyFileSync(built('netstandard2.0'), join(root, 'ps-module', 'lib', 'TsSequence.Environment.dll'));
-  copyFileSync(built('net45'), join(root, 'ps-module', 'lib', 'net45', 'TsSequence.Environment.dll'));
-}
+// The $tsenv assembly: lib/ holds the netstandard2.0 build (PowerShell 7), lib/net45/ the Windows PowerShell 5.1 one.
+const environmentDir = join(root, 'ps-module', 'csharp', 'TsSequence.Environment');
+const environmentLib = join(root, 'ps-module', 'lib');
+const environmentOutputs = [join(environmentLib, 'TsSequence.Environment.dll'), join(environmentLib, 'net45', 'TsSequence.Environment.dll')];
+await dotnetStep('$tsenv assembly', environmentDir, join(environmentLib, '.build-stamp'), environmentOutputs, async () => {
+  const project = join(environmentDir, 'TsSequence.Environment.csproj');
+  await restore('$tsenv assembly', project);
+  run('$tsenv assembly (dotnet build)', 'dotnet', ['build', project, '-c', 'Release', '--no-restore', '--nologo', '-v', 'q', '-clp:ErrorsOnly;NoSummary']);
+  const built = (framework) => join(environmentDir, 'bin', 'Release', framework, 'TsSequence.Environment.dll');
+  mkdirSync(join(environmentLib, 'net45'), { recursive: true });
+  copyFileSync(built('netstandard2.0'), environmentOutputs[0]);
+  copyFileSync(built('net45'), environmentOutputs[1]);
+});
 
-const hostProject = join('host', 'tsseq-host.csproj');
-if (existsSync(join(root, hostProject))) {
-  run('embedded engine host/ (dotnet build)', 'dotnet', ['build', hostProject, '-c', 'Release', '--nologo', '-v', 'q', '-clp:ErrorsOnly;NoSummary']);
-}
+// The embedded engine: real pwsh, published (ReadyToRun) to host/bin/publish, which is its $PSHOME.
+const hostDir = join(root, 'host');
+const publishDir = join(hostDir, 'bin', 'publish');
+const exe = process.platform === 'win32' ? '.exe' : '';
+const hostOutputs = ['tsseq-host.dll', `tsseq-host${exe}`, `pwsh${exe}`, join('Modules', 'Microsoft.PowerShell.Utility')].map((name) => join(publishDir, name));
+await dotnetStep('embedded engine host/', hostDir, join(hostDir, 'bin', '.build-stamp'), hostOutputs, async () => {
+  const project = join(hostDir, 'tsseq-host.csproj');
+  await restore('embedded engine host/', project);
+  say('embedded engine host/: publishing pwsh 7.6.9 (ReadyToRun; about a minute the first time)');
+  run('embedded engine host/ (dotnet publish)', 'dotnet', ['publish', project, '-c', 'Release', '--no-restore', '-o', publishDir, '--nologo', '-v', 'q', '-clp:ErrorsOnly;NoSummary']);
+});

@@ -30,5 +30,7 @@ export const paths = {
   moduleManifest: join(repoRoot, 'generated', 'TsSequence', 'TsSequence.psd1'),
   schema: join(repoRoot, 'generated', 'tsseq.schema.json'),
   bridgeScript: join(repoRoot, 'ps-module', 'bridge', 'Start-TsBridge.ps1'),
-  embeddedHostDll: join(repoRoot, 'host', 'bin', 'Release', 'net10.0', 'tsseq-host.dll'),
+  /** The embedded engine's $PSHOME: real pwsh published by host/ (tsseq-host.dll, pwsh, Modules/). */
+  embeddedHome: join(repoRoot, 'host', 'bin', 'publish'),
+  embeddedHostDll: join(repoRoot, 'host', 'bin', 'publish', 'tsseq-host.dll'),
 } as const;

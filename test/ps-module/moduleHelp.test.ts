@@ -9,7 +9,7 @@ import { testEngineChoice } from '../support/engine.js';
 
 function runPowerShell(script: string, env: Record<string, string> = {}): { stdout: string; stderr: string; status: number | null } {
   if (testEngineChoice !== 'embedded') throw new Error('moduleHelp tests drive the embedded host directly');
-  const host = join(paths.root, 'host', 'bin', 'Release', 'net10.0', 'tsseq-host.dll');
+  const host = paths.embeddedHostDll;
   // The module path travels as a -File argument (data), never spliced into the script text.
   const result = spawnSync('dotnet', [host, '-NoProfile', '-NonInteractive', '-File', join(paths.root, 'test', 'ps-module', 'fixtures', 'with-module.ps1'), '-ModulePath', paths.moduleManifest, '-Script', script], {
     encoding: 'utf8',

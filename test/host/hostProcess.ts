@@ -1,4 +1,4 @@
-// Runs the real embedded engine (host/bin/Release/net10.0) for the host tests: `dotnet <dll>`,
+// Runs the real embedded engine (host/bin/publish, its $PSHOME) for the host tests: `dotnet <dll>`,
 // as the bridge launches it, with stdin/stdout/stderr captured.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -7,10 +7,13 @@ import { fileURLToPath } from 'node:url';
 
 // The compiled test lives in dist/test/host/.
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-export const hostDir = join(repoRoot, 'host', 'bin', 'Release', 'net10.0');
+export const hostDir = join(repoRoot, 'host', 'bin', 'publish');
 export const hostDll = join(hostDir, 'tsseq-host.dll');
+const exe = process.platform === 'win32' ? '.exe' : '';
 /** The apphost: one executable, for tools (node-powershell) that cannot pass `dotnet <dll>`. */
-export const hostAppHost = join(hostDir, process.platform === 'win32' ? 'tsseq-host.exe' : 'tsseq-host');
+export const hostAppHost = join(hostDir, `tsseq-host${exe}`);
+/** The same apphost under pwsh's name, where Start-Job and remoting look for it. */
+export const hostPwsh = join(hostDir, `pwsh${exe}`);
 export const environmentDll = join(repoRoot, 'ps-module', 'lib', 'TsSequence.Environment.dll');
 
 export interface HostRun {
@@ -24,6 +27,9 @@ export interface HostRunOptions {
   input?: string;
   cwd?: string;
   timeoutMs?: number;
+  /** Run this executable instead of `dotnet tsseq-host.dll` (the apphost, or pwsh in $PSHOME). */
+  program?: string;
+  env?: NodeJS.ProcessEnv;
 }
 
 export function assertBuilt(...paths: string[]): void {
@@ -34,9 +40,10 @@ export function assertBuilt(...paths: string[]): void {
 
 export function runHost(args: string[], options: HostRunOptions = {}): Promise<HostRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn('dotnet', [hostDll, ...args], {
+    const [command, prefix] = options.program ? [options.program, []] : ['dotnet', [hostDll]];
+    const child = spawn(command, [...prefix, ...args], {
       cwd: options.cwd ?? repoRoot,
-      env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: '1', DOTNET_NOLOGO: '1' },
+      env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: '1', DOTNET_NOLOGO: '1', ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -1,11 +1,13 @@
 // Round trips of a cheap step (SetTaskSequenceVariable) through one persistent bridge session,
-// against two ways of driving the same embedded engine, measured in this same run:
-//   (a) node-powershell 5.0.1 in `-Command -` mode: module imported once, Invoke-TsStep per call;
-//   (b) one engine process per call: `dotnet tsseq-host.dll -Command "Import-Module …; Invoke-TsStep …"`.
-// Every variant gets the same data back: the step's result entry and variables, as JSON parsed in
-// Node (node-powershell returns text only, so its command serializes with the module's own JSON
-// wrapper, the one the bridge uses).
-// Prints one JSON line per comparison (DESIGN §6); ratio = baseline ÷ ours, above 1 = tsseq faster.
+// against the ways a Node user could drive the same embedded pwsh instead, measured in this run:
+//   (a) node-powershell 5.0.1 in `-Command -` mode, module imported once, Invoke-TsStep per call
+//       (the same work: the step's result entry and variables, as JSON parsed in Node);
+//   (b) node-powershell's cheapest round trip: a command that returns one value ('x');
+//   (c) one engine process per call: `dotnet tsseq-host.dll -Command "Import-Module …; Invoke-TsStep …"`.
+// Phases are reported separately: cold start (process start to the first step's result), warm-up
+// (the first 50 calls, while PowerShell interprets and .NET JITs) and steady state (the median
+// call after that).
+// Prints one JSON line per figure (DESIGN §6); ratio = baseline ÷ ours, above 1 = tsseq faster.
 import { execFile } from 'node:child_process';
 import { accessSync, constants, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,43 +18,47 @@ import { Engine } from '../dist/src/bridge/Engine.js';
 import { paths } from '../dist/src/bridge/paths.js';
 
 const run = promisify(execFile);
-const OURS_CALLS = Number(process.env.BENCH_CALLS ?? 150);
-const NODE_POWERSHELL_CALLS = Number(process.env.BENCH_BASELINE_CALLS ?? 150);
-const PROCESS_PER_CALL_CALLS = Number(process.env.BENCH_PROCESS_CALLS ?? 3);
-// PowerShell interprets a script block for its first runs and compiles it later: measure after that.
+const STEADY_CALLS = Number(process.env.BENCH_CALLS ?? 200);
 const WARM_UP = 50;
+const COLD_STARTS = Number(process.env.BENCH_COLD_STARTS ?? 3);
+const PROCESS_PER_CALL_CALLS = Number(process.env.BENCH_PROCESS_CALLS ?? 3);
 
 const step = { type: 'SetTaskSequenceVariable', name: 'Noop', variableName: 'V', variableValue: '%In%' };
-// The baselines' command, on one line because node-powershell hangs on multi-line commands in
-// -Command - mode. $tsm is the imported module: its private ConvertTo-TsJson is reached through it.
+// The baselines' command is one line: node-powershell hangs on multi-line commands in -Command -
+// mode. $tsm is the imported module: its private ConvertTo-TsJson is reached through it.
 const psQuote = (text) => `'${text.replace(/'/g, "''")}'`;
 const importModule = `$tsm = Import-Module ${psQuote(paths.moduleManifest)} -PassThru`;
 const invokeOnce = (value) =>
   `$r = Invoke-TsStep -Type SetTaskSequenceVariable -Parameters @{ Name = 'Noop'; VariableName = 'V'; VariableValue = '%In%' } -Variables @{ In = ${psQuote(value)} }; & $tsm { param($o) ConvertTo-TsJson -InputObject $o } $r`;
 const variableV = (json) => JSON.parse(json).variables.V;
 
-async function timePerCall(calls, once) {
-  const started = performance.now();
-  for (let i = 0; i < calls; i++) await once(i);
-  return (performance.now() - started) / calls;
-}
-
 function check(actual, expected, what) {
   if (actual !== expected) throw new Error(`${what} returned ${JSON.stringify(actual)?.slice(0, 200)}, expected ${JSON.stringify(expected)}`);
 }
 
-async function measureOurs() {
-  const engine = await Engine.start({ engine: 'embedded' });
-  try {
-    const once = async (i) => {
-      const result = await engine.invokeStep(step, { variables: { In: `v${i}` } });
-      check(result.variables.V, `v${i}`, 'bridge invokeStep');
-    };
-    await timePerCall(WARM_UP, once);
-    return await timePerCall(OURS_CALLS, once);
-  } finally {
-    await engine.close();
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+const mean = (values) => values.reduce((sum, value) => sum + value, 0) / values.length;
+
+/** Per-call times of `calls` sequential calls. */
+async function timeEach(calls, once, offset = 0) {
+  const times = [];
+  for (let i = 0; i < calls; i++) {
+    const started = performance.now();
+    await once(offset + i);
+    times.push(performance.now() - started);
   }
+  return times;
+}
+
+/** Warm-up (mean of the first 50 calls) and steady state (median of the next ones). */
+async function phases(once) {
+  const warmUp = await timeEach(WARM_UP, once);
+  const steady = await timeEach(STEADY_CALLS, once, WARM_UP);
+  return { warmUp: mean(warmUp), steady: median(steady) };
 }
 
 /** node-powershell starts `executable -NoLogo … -NoExit -Command -`, so it needs a program, not `dotnet x.dll`. */
@@ -69,16 +75,44 @@ function nodePowerShellExecutable(scratch) {
   }
 }
 
-async function measureNodePowerShell(scratch) {
-  const shell = new PowerShell({ executable: nodePowerShellExecutable(scratch), executableOptions: { '-NoProfile': true, '-NonInteractive': true } });
+const newNodePowerShell = (scratch) =>
+  new PowerShell({ executable: nodePowerShellExecutable(scratch), executableOptions: { '-NoProfile': true, '-NonInteractive': true } });
+
+const oursOnce = (engine) => async (i) => {
+  const result = await engine.invokeStep(step, { variables: { In: `v${i}` } });
+  check(result.variables.V, `v${i}`, 'bridge invokeStep');
+};
+
+const nodePowerShellStepOnce = (shell) => async (i) => {
+  const result = await shell.invoke(invokeOnce(`v${i}`));
+  check(variableV(result.raw), `v${i}`, 'node-powershell Invoke-TsStep');
+};
+
+async function coldStart(startAndFirstCall) {
+  const times = [];
+  for (let i = 0; i < COLD_STARTS; i++) {
+    const started = performance.now();
+    const close = await startAndFirstCall();
+    times.push(performance.now() - started);
+    await close();
+  }
+  return median(times);
+}
+
+async function measureOurs() {
+  const engine = await Engine.start({ engine: 'embedded' });
   try {
-    await shell.invoke(importModule);
-    const once = async (i) => {
-      const result = await shell.invoke(invokeOnce(`v${i}`));
-      check(variableV(result.raw), `v${i}`, 'node-powershell Invoke-TsStep');
-    };
-    await timePerCall(WARM_UP, once);
-    return await timePerCall(NODE_POWERSHELL_CALLS, once);
+    return await phases(oursOnce(engine));
+  } finally {
+    await engine.close();
+  }
+}
+
+async function measureNodePowerShell(scratch, withModule, once) {
+  const shell = newNodePowerShell(scratch);
+  try {
+    if (withModule) await shell.invoke(importModule);
+    return await phases(once(shell));
   } finally {
     await shell.dispose();
   }
@@ -92,20 +126,15 @@ async function measureProcessPerCall() {
     check(variableV(stdout), `v${i}`, 'process-per-call Invoke-TsStep');
   };
   await once(-1); // loads the engine's files into the OS cache, as a real caller's first call would have
-  return timePerCall(PROCESS_PER_CALL_CALLS, once);
+  return mean(await timeEach(PROCESS_PER_CALL_CALLS, once));
 }
 
 const round = (n) => Math.round(n * 1000) / 1000;
 
-function figure(ours, baseline, baselineValue) {
-  return JSON.stringify({
-    bench: 'bridge.noop-step',
-    value: round(ours),
-    unit: 'ms/call',
-    baseline,
-    baselineValue: round(baselineValue),
-    ratio: Math.round((baselineValue / ours) * 100) / 100,
-  });
+function figure(bench, ours, unit, baseline, baselineValue) {
+  console.log(
+    JSON.stringify({ bench, value: round(ours), unit, baseline, baselineValue: round(baselineValue), ratio: Math.round((baselineValue / ours) * 100) / 100 }),
+  );
 }
 
 if (!existsSync(paths.embeddedHostDll)) {
@@ -114,11 +143,27 @@ if (!existsSync(paths.embeddedHostDll)) {
 }
 const scratch = mkdtempSync(join(tmpdir(), 'tsseq-bench-'));
 try {
+  const oursCold = await coldStart(async () => {
+    const engine = await Engine.start({ engine: 'embedded' });
+    await oursOnce(engine)(0);
+    return () => engine.close();
+  });
+  const nodePowerShellCold = await coldStart(async () => {
+    const shell = newNodePowerShell(scratch);
+    await shell.invoke(importModule);
+    await nodePowerShellStepOnce(shell)(0);
+    return () => shell.dispose();
+  });
+  figure('bridge.cold-start-to-first-step', oursCold, 'ms', 'node-powershell start + Import-Module + Invoke-TsStep', nodePowerShellCold);
+
   const ours = await measureOurs();
-  const nodePowerShell = await measureNodePowerShell(scratch);
-  console.log(figure(ours, 'node-powershell -Command -', nodePowerShell));
-  const processPerCall = await measureProcessPerCall();
-  console.log(figure(ours, 'one engine process per call', processPerCall));
+  const viaStep = await measureNodePowerShell(scratch, true, nodePowerShellStepOnce);
+  const cheapest = await measureNodePowerShell(scratch, false, (shell) => async () => check((await shell.invoke("'x'")).raw.trim(), 'x', "node-powershell 'x'"));
+  figure('bridge.noop-step.warm-up', ours.warmUp, 'ms/call (mean of first 50)', 'node-powershell Invoke-TsStep', viaStep.warmUp);
+  figure('bridge.noop-step.steady', ours.steady, 'ms/call (median)', 'node-powershell Invoke-TsStep', viaStep.steady);
+  figure('bridge.noop-step.warm-up', ours.warmUp, 'ms/call (mean of first 50)', "node-powershell cheapest round trip ('x')", cheapest.warmUp);
+  figure('bridge.noop-step.steady', ours.steady, 'ms/call (median)', "node-powershell cheapest round trip ('x')", cheapest.steady);
+  figure('bridge.noop-step.steady', ours.steady, 'ms/call (median)', 'one engine process per call', await measureProcessPerCall());
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }

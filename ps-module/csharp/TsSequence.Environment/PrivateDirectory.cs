@@ -1,0 +1,54 @@
+using System;
+using System.IO;
+using System.Reflection;
+using System.Runtime.ExceptionServices;
+
+namespace TsSequence
+{
+    /// <summary>
+    /// Creates folders only their owner can use. On Unix every folder this creates (the missing
+    /// parents too) gets mode 0700 at creation, so there is no moment when others can look in.
+    /// On Windows the folder inherits the ACL of its parent: under %LOCALAPPDATA% that is the
+    /// user, SYSTEM and Administrators, the profile's own protection (no explicit owner-only ACL:
+    /// the netstandard2.0 build has no ACL API without an extra package).
+    /// </summary>
+    public static class PrivateDirectory
+    {
+        // Directory.CreateDirectory(string, UnixFileMode) exists from .NET 7 (PowerShell 7.4+);
+        // the netstandard2.0 build cannot name it, so it is found once by reflection.
+        private static readonly MethodInfo? CreateWithMode = FindCreateWithMode();
+
+        private const int OwnerOnly = 448; // 0700: UserRead | UserWrite | UserExecute
+
+        /// <summary>Creates <paramref name="path"/> and its missing parents, private to the user.</summary>
+        /// <exception cref="PlatformNotSupportedException">Unix on a .NET without UnixFileMode.</exception>
+        public static void Create(string path)
+        {
+            if (Platform.IsWindows)
+            {
+                Directory.CreateDirectory(path);
+                return;
+            }
+
+            if (CreateWithMode is null)
+            {
+                throw new PlatformNotSupportedException("Cannot create a private folder on this runtime: it lacks Directory.CreateDirectory(path, UnixFileMode) (.NET 7 or later, PowerShell 7.4 or later).");
+            }
+
+            try
+            {
+                CreateWithMode.Invoke(null, new object[] { path, Enum.ToObject(CreateWithMode.GetParameters()[1].ParameterType, OwnerOnly) });
+            }
+            catch (TargetInvocationException invocation) when (invocation.InnerException != null)
+            {
+                ExceptionDispatchInfo.Capture(invocation.InnerException).Throw();
+            }
+        }
+
+        private static MethodInfo? FindCreateWithMode()
+        {
+            Type? mode = typeof(File).Assembly.GetType("System.IO.UnixFileMode");
+            return mode is null ? null : typeof(Directory).GetMethod("CreateDirectory", new[] { typeof(string), mode });
+        }
+    }
+}

@@ -1,0 +1,121 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Security.Cryptography;
+
+namespace TsSequence
+{
+    /// <summary>
+    /// The private folder of one run, <c>&lt;data home&gt;/tsseq/runs/&lt;run id&gt;/</c> with a
+    /// <c>Logs</c> subfolder: <c>_SMSTSMDataPath</c> and <c>_SMSTSLogPath</c> (ConfigMgr's
+    /// <c>_SMSTaskSequence</c> folder and its logs). Each Invoke-TsSequence run gets one; a
+    /// PowerShell session gets one, on first use, for all its Invoke-TsStep calls. The folder is
+    /// private (see <see cref="PrivateDirectory"/>). A folder that is still empty when its run
+    /// ends is removed, so runs that wrote nothing leave nothing behind.
+    /// </summary>
+    public sealed class RunFolder
+    {
+        private RunFolder(string runId, string dataPath)
+        {
+            RunId = runId;
+            DataPath = dataPath;
+            LogPath = Path.Combine(dataPath, "Logs");
+        }
+
+        /// <summary>
+        /// The run id (<c>_SMSTSAdvertID</c>): the UTC start time and 32 random bits,
+        /// <c>yyyyMMdd-HHmmss-xxxxxxxx</c>, so folders sort by start time and never collide.
+        /// </summary>
+        public string RunId { get; }
+
+        /// <summary>The run's folder (<c>_SMSTSMDataPath</c>).</summary>
+        public string DataPath { get; }
+
+        /// <summary>The run's log folder (<c>_SMSTSLogPath</c>), inside <see cref="DataPath"/>.</summary>
+        public string LogPath { get; }
+
+        /// <summary>Creates a new run folder under the user's data directory (<see cref="DataHome"/>).</summary>
+        public static RunFolder Create() => Create(Path.Combine(DataHome.Resolve(), "tsseq", "runs"));
+
+        /// <summary>Creates a new run folder, and its Logs folder, inside <paramref name="runsRoot"/>.</summary>
+        public static RunFolder Create(string runsRoot)
+        {
+            if (string.IsNullOrEmpty(runsRoot))
+            {
+                throw new ArgumentException("The folder for runs must be given.", nameof(runsRoot));
+            }
+
+            // A clash needs the same second and the same 32 random bits; retry rather than share.
+            string root = Path.GetFullPath(runsRoot);
+            for (int attempt = 0; attempt < 10; attempt++)
+            {
+                string runId = NewRunId();
+                var folder = new RunFolder(runId, Path.Combine(root, runId));
+                if (!Directory.Exists(folder.DataPath))
+                {
+                    PrivateDirectory.Create(folder.DataPath);
+                    PrivateDirectory.Create(folder.LogPath);
+                    return folder;
+                }
+            }
+
+            throw new IOException("Cannot create a new run folder in '" + root + "': every name tried exists.");
+        }
+
+        /// <summary>
+        /// Removes the Logs folder and the run folder if nothing was written into them; true when
+        /// the folder is gone. A folder in use (a file was written, or it cannot be removed) stays.
+        /// </summary>
+        public bool RemoveIfEmpty()
+        {
+            try
+            {
+                if (Directory.Exists(LogPath) && IsEmpty(LogPath))
+                {
+                    Directory.Delete(LogPath);
+                }
+
+                if (Directory.Exists(DataPath) && IsEmpty(DataPath))
+                {
+                    Directory.Delete(DataPath);
+                }
+            }
+            catch (IOException)
+            {
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+
+            return !Directory.Exists(DataPath);
+        }
+
+        /// <summary>
+        /// Calls <see cref="RemoveIfEmpty"/> when the process exits: for a session's folder, whose
+        /// run has no end of its own.
+        /// </summary>
+        public void RemoveIfEmptyAtExit()
+        {
+            AppDomain.CurrentDomain.ProcessExit += (sender, args) => RemoveIfEmpty();
+        }
+
+        private static bool IsEmpty(string path)
+        {
+            using (var entries = Directory.EnumerateFileSystemEntries(path).GetEnumerator())
+            {
+                return !entries.MoveNext();
+            }
+        }
+
+        private static string NewRunId()
+        {
+            var random = new byte[4];
+            using (var generator = RandomNumberGenerator.Create())
+            {
+                generator.GetBytes(random);
+            }
+
+            return DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + Hex.Lower(random);
+        }
+    }
+}

@@ -14,6 +14,14 @@ BeforeAll {
     # -WhatIf and -Confirm come with SupportsShouldProcess; PowerShell documents them, not the module.
     $ignoredParameters = @([System.Management.Automation.PSCmdlet]::CommonParameters) + @([System.Management.Automation.PSCmdlet]::OptionalCommonParameters)
 
+    # Help objects lack a property when its section is missing; strict mode would throw on it.
+    function Get-TsHelpProperty {
+        param($Object, [string]$Name)
+        if ($null -eq $Object) { return }
+        $property = $Object.PSObject.Properties[$Name]
+        if ($null -ne $property) { $property.Value }
+    }
+
     function Get-TsHelpText {
         param($Value)
         (@($Value) | Where-Object { $null -ne $_ } | ForEach-Object { if ($_.PSObject.Properties['Text']) { $_.Text } else { [string]$_ } }) -join "`n"
@@ -46,28 +54,26 @@ Describe 'Help of <Name>' -ForEach $commands {
     }
 
     It 'has a description' {
-        $isWrittenHelp | Should -BeTrue
-        (Get-TsHelpText $help.description).Trim() | Should -Not -BeNullOrEmpty -Because "$Name needs a .DESCRIPTION"
+        $isWrittenHelp | Should -BeTrue -Because "$Name needs comment-based help"
+        (Get-TsHelpText (Get-TsHelpProperty $help 'description')).Trim() | Should -Not -BeNullOrEmpty -Because "$Name needs a .DESCRIPTION"
     }
 
     It 'has at least one example with code' {
-        $isWrittenHelp | Should -BeTrue
-        $examples = @($help.examples.example | Where-Object { $null -ne $_ -and -not [string]::IsNullOrWhiteSpace([string]$_.code) })
+        $isWrittenHelp | Should -BeTrue -Because "$Name needs comment-based help"
+        $examples = @(Get-TsHelpProperty (Get-TsHelpProperty $help 'examples') 'example' | Where-Object { $null -ne $_ -and -not [string]::IsNullOrWhiteSpace([string]$_.code) })
         $examples.Count | Should -BeGreaterOrEqual 1 -Because "$Name needs an .EXAMPLE"
     }
 
     It 'describes every parameter' {
-        $isWrittenHelp | Should -BeTrue
+        $isWrittenHelp | Should -BeTrue -Because "$Name needs comment-based help"
         # The parameters the command really has (not only those its help lists), hidden ones
         # (DontShow) included: Get-Help -Full still shows them.
         $parameterNames = @($command.Parameters.Keys | Where-Object { $ignoredParameters -notcontains $_ } | Sort-Object)
-        $helpParameters = @($help.parameters.parameter | Where-Object { $null -ne $_ })
+        $helpParameters = @(Get-TsHelpProperty (Get-TsHelpProperty $help 'parameters') 'parameter' | Where-Object { $null -ne $_ })
         $undocumented = foreach ($parameterName in $parameterNames) {
             $entry = $helpParameters | Where-Object { $_.name -eq $parameterName } | Select-Object -First 1
             # An undescribed parameter's help entry has no description property at all.
-            $description = $null
-            if ($null -ne $entry -and $null -ne $entry.PSObject.Properties['description']) { $description = $entry.description }
-            if ([string]::IsNullOrWhiteSpace((Get-TsHelpText $description))) { "-$parameterName" }
+            if ([string]::IsNullOrWhiteSpace((Get-TsHelpText (Get-TsHelpProperty $entry 'description')))) { "-$parameterName" }
         }
         @($undocumented) -join ', ' | Should -BeNullOrEmpty -Because "every parameter of $Name needs a .PARAMETER description"
     }

@@ -42,6 +42,20 @@ BeforeDiscovery {
 BeforeAll {
     Import-Module ([System.IO.Path]::Combine($PSScriptRoot, 'TsPester.psm1')) -Force
     Import-Module ([System.IO.Path]::Combine((Get-TsRepositoryRoot), 'generated', 'TsSequence', 'TsSequence.psd1')) -Force -ErrorAction Stop
+
+    # What a step or sequence result says, for failure messages: the status and every step message.
+    function Format-TsRunResult {
+        param($Result)
+        if ($null -eq $Result) { return 'nothing' }
+        $status = $Result.PSObject.Properties['status']
+        if ($null -eq $status) { return [string]$Result }
+        $messages = @()
+        $steps = $Result.PSObject.Properties['steps']
+        if ($null -ne $steps) { $messages = @($steps.Value | ForEach-Object { "$($_.path): $($_.status) $($_.message)" }) }
+        $message = $Result.PSObject.Properties['message']
+        if ($null -ne $message) { $messages += [string]$message.Value }
+        "status $($status.Value) ($($messages -join '; '))"
+    }
 }
 
 AfterAll {
@@ -69,8 +83,8 @@ Describe '<Name> -WhatIf' -ForEach $samples {
     It 'changes state without -WhatIf (the sample is a real change)' {
         & $Setup
         $before = & $Observe
-        $null = & $Change
-        & $Observe | Should -Not -Be $before
+        $result = & $Change
+        & $Observe | Should -Not -Be $before -Because "the sample run returned $(Format-TsRunResult $result)"
     }
 
     It 'changes nothing with -WhatIf' {

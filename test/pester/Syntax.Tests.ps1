@@ -1,6 +1,7 @@
 # Windows PowerShell 5.1 must load every file of the module: each .ps1/.psm1/.psd1 under
-# ps-module/, generated/ (and this suite) parses, uses no PowerShell 7-only syntax, and is ASCII
-# or UTF-8 with a BOM. The same rules as build.ps1's self-check, on the source tree.
+# ps-module/ and generated/ (and this suite, and build.ps1) parses, uses no PowerShell 7-only
+# syntax, and is ASCII or UTF-8 with a BOM. build.ps1's encoding and syntax self-check, on the
+# source tree, with the 7-only constructs found in the AST as well as the tokens.
 BeforeDiscovery {
     Import-Module ([System.IO.Path]::Combine($PSScriptRoot, 'TsPester.psm1')) -Force
     $root = Get-TsRepositoryRoot

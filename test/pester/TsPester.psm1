@@ -20,10 +20,12 @@ function ConvertTo-TsRelativePath {
 function Get-TsPowerShellFile {
     <#
     Every .ps1/.psm1/.psd1 that must stay Windows PowerShell 5.1 syntax: the hand-written runtime
-    (ps-module/), the generator output (generated/) and this suite. Build output (bin/, obj/) is
-    not source.
+    (ps-module/), the generator output (generated/), this suite, and build.ps1 (run in
+    powershell.exe too). Build output (bin/, obj/) is not source.
     #>
     param([string]$Root = (Get-TsRepositoryRoot))
+    $buildScript = [System.IO.Path]::Combine($Root, 'build.ps1')
+    if ([System.IO.File]::Exists($buildScript)) { $buildScript }
     $folders = @('ps-module', 'generated', [System.IO.Path]::Combine('test', 'pester'))
     foreach ($folder in $folders) {
         $path = [System.IO.Path]::Combine($Root, $folder)

@@ -3,12 +3,13 @@
 // packages folder; the restore is skipped when the module is already there. Prints Pester's
 // summary and then a closing line `Pester: N passed, N failed[, N skipped]`; exits non-zero when a
 // test, block or file failed, or when no test ran.
-// Usage: node scripts/pester.mjs [--test-result <nunit.xml>]   (build first: node scripts/build.mjs)
+// Usage: node scripts/pester.mjs [<test file or folder>] [--test-result <nunit.xml>]
+//   (default: all of test/pester; build first: node scripts/build.mjs)
 // TSSEQ_ENGINE picks another PowerShell (pwsh, powershell, a path); the default is the embedded one.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -52,14 +53,28 @@ function pesterManifest() {
   return manifestIn(folder);
 }
 
-function testResultArgument() {
-  const index = process.argv.indexOf('--test-result');
-  if (index < 0) return [];
-  const path = process.argv[index + 1];
-  if (!path) stop('--test-result needs a file path');
-  return ['-TestResultPath', path];
+/** --test-result <file> (an NUnit XML report) and at most one test path, from the command line. */
+function parseArguments(argv) {
+  const options = { testPath: join(root, 'test', 'pester'), testResult: null };
+  let pathGiven = false;
+  for (let index = 0; index < argv.length; index++) {
+    const argument = argv[index];
+    if (argument === '--test-result') {
+      const path = argv[++index];
+      if (!path) stop('--test-result needs a file path');
+      options.testResult = resolve(path);
+    } else if (argument.startsWith('-') || pathGiven) {
+      stop(`unexpected argument '${argument}' (usage: node scripts/pester.mjs [<test file or folder>] [--test-result <nunit.xml>])`);
+    } else {
+      if (!existsSync(argument)) stop(`no such test file or folder: ${argument}`);
+      options.testPath = resolve(argument);
+      pathGiven = true;
+    }
+  }
+  return options;
 }
 
+const options = parseArguments(process.argv.slice(2));
 if (!existsSync(cli)) stop(`${cli} is missing; build first: node scripts/build.mjs`);
 const manifest = pesterManifest();
 const work = mkdtempSync(join(tmpdir(), 'tsseq-pester-'));
@@ -69,8 +84,8 @@ const engine = process.env.TSSEQ_ENGINE?.trim() || 'embedded';
 const args = [
   cli, 'pwsh', '--engine', engine, '--',
   '-NoProfile', '-NonInteractive', '-File', join(root, 'test', 'pester', 'Invoke-TsPester.ps1'),
-  '-PesterPath', manifest, '-TestPath', join(root, 'test', 'pester'), '-ResultPath', resultPath,
-  ...testResultArgument(),
+  '-PesterPath', manifest, '-TestPath', options.testPath, '-ResultPath', resultPath,
+  ...(options.testResult ? ['-TestResultPath', options.testResult] : []),
 ];
 const started = Date.now();
 const child = spawn(process.execPath, args, { cwd: root, stdio: 'inherit' });

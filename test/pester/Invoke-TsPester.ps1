@@ -43,6 +43,9 @@ if (-not [string]::IsNullOrEmpty($TestResultPath)) {
 }
 
 $result = Invoke-Pester -Configuration $configuration
+# Pester reports "no test files were found" as an error and returns no result: that run counts as
+# nothing having run, which fails the suite.
+if ($null -eq $result) { $result = [pscustomobject]@{ PassedCount = 0; FailedCount = 0; SkippedCount = 0; NotRunCount = 0; FailedBlocksCount = 0; FailedContainersCount = 0; TotalCount = 0 } }
 $counts = [ordered]@{
     passed           = [int]$result.PassedCount
     failed           = [int]$result.FailedCount

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Reflection;
 using System.Runtime.ExceptionServices;
@@ -7,7 +8,8 @@ namespace TsSequence
 {
     /// <summary>
     /// Creates folders only their owner can use. On Unix every folder this creates (the missing
-    /// parents too) gets mode 0700 at creation, so there is no moment when others can look in.
+    /// parents too) gets mode 0700 at creation (less the umask), so there is no moment when
+    /// others can look in; folders that exist already are left as they are.
     /// On Windows the folder inherits the ACL of its parent: under %LOCALAPPDATA% that is the
     /// user, SYSTEM and Administrators, the profile's own protection (no explicit owner-only ACL:
     /// the netstandard2.0 build has no ACL API without an extra package).
@@ -35,13 +37,25 @@ namespace TsSequence
                 throw new PlatformNotSupportedException("Cannot create a private folder on this runtime: it lacks Directory.CreateDirectory(path, UnixFileMode) (.NET 7 or later, PowerShell 7.4 or later).");
             }
 
-            try
+            // .NET gives the mode to the last folder only: create the missing parents one by one,
+            // outermost first, so each gets 0700 (as XDG asks of the folders it creates).
+            var missing = new Stack<string>();
+            for (string? folder = Path.GetFullPath(path); !string.IsNullOrEmpty(folder) && !Directory.Exists(folder); folder = Path.GetDirectoryName(folder))
             {
-                CreateWithMode.Invoke(null, new object[] { path, Enum.ToObject(CreateWithMode.GetParameters()[1].ParameterType, OwnerOnly) });
+                missing.Push(folder!);
             }
-            catch (TargetInvocationException invocation) when (invocation.InnerException != null)
+
+            object mode = Enum.ToObject(CreateWithMode.GetParameters()[1].ParameterType, OwnerOnly);
+            foreach (string folder in missing)
             {
-                ExceptionDispatchInfo.Capture(invocation.InnerException).Throw();
+                try
+                {
+                    CreateWithMode.Invoke(null, new[] { folder, mode });
+                }
+                catch (TargetInvocationException invocation) when (invocation.InnerException != null)
+                {
+                    ExceptionDispatchInfo.Capture(invocation.InnerException).Throw();
+                }
             }
         }
 

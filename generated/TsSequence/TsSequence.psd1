@@ -38,6 +38,6 @@
         PSData = @{
             Tags = @('TaskSequence', 'ConfigMgr', 'MECM', 'SCCM', 'Deployment', 'Automation', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
         }
-        TsSeqModelHash = '20dab2b2d83a9ed4d0b4f9caee188b5c94f6def29b497b481b6e57b1ecb78cb3'
+        TsSeqModelHash = 'bde2508ab99e5b1110a7720eaa8fc0a74d7634e5b9a88b9e79d56b7ceaf06a46'
     }
 }

@@ -35,7 +35,7 @@ export interface CatalogStepType {
 }
 
 /** SHA-256 of the intermediate model; the same value as TsSeqModelHash in TsSequence.psd1. */
-export const modelHash = "20dab2b2d83a9ed4d0b4f9caee188b5c94f6def29b497b481b6e57b1ecb78cb3";
+export const modelHash = "bde2508ab99e5b1110a7720eaa8fc0a74d7634e5b9a88b9e79d56b7ceaf06a46";
 
 /** The step types (Group and Node steps are not step types), sorted by name. */
 export const stepCatalog = [

@@ -9,6 +9,14 @@ function Invoke-TsSequence {
     continueOnError absorbs it. Returns the result document: status (Succeeded or Failed),
     exitCode (0 or 1), every step and group with path, status, skipReason, exitCode, timing
     and message, and the final variables with secret values masked.
+
+    Before the first step the engine sets ConfigMgr's built-in read-only variables, among them
+    _SMSTSPackageID and _SMSTSPackageName (the document's id and name), _SMSTSAdvertID (a new
+    id for each run), _SMSTSMDataPath (the run's private folder,
+    <data home>/tsseq/runs/<_SMSTSAdvertID>, where the data home is $XDG_DATA_HOME or
+    ~/.local/share on Linux and macOS and %LOCALAPPDATA% on Windows) and _SMSTSLogPath (its Logs
+    subfolder, where scripts may write their logs). A run folder still empty at the end of the
+    run is removed.
     .PARAMETER Path
     Path of a sequence document (JSON). Relative paths inside it (working directories,
     script files) are taken from the folder of this file.
@@ -66,16 +74,24 @@ function Invoke-TsSequence {
             if ($PSBoundParameters.ContainsKey($reserved)) { $PSCmdlet.WriteWarning("-$reserved is not implemented yet; it has no effect on this run.") }
         }
         $whatIf = [bool]$WhatIfPreference
-        $context = New-TsRunContextOrStop -Cmdlet $PSCmdlet -Arguments @{
-            SequenceName = [string]$document['name']; Variables = $document['variables']; OverrideVariables = $Variables
-            SecretNames = $SecretVariable; OnEvent = $OnEvent; NodeStepHandler = $NodeStepHandler; BaseDirectory = $BaseDirectory; WhatIf = $whatIf
+        $run = New-TsRunFolderOrStop -Cmdlet $PSCmdlet
+        try {
+            $context = New-TsRunContextOrStop -Cmdlet $PSCmdlet -Arguments @{
+                Run = $run; SequenceId = [string]$document['id']; SequenceName = [string]$document['name']
+                InstructionCount = (Measure-TsInstructionCount -Items @($document['steps']))
+                Variables = $document['variables']; OverrideVariables = $Variables; SecretNames = $SecretVariable
+                OnEvent = $OnEvent; NodeStepHandler = $NodeStepHandler; BaseDirectory = $BaseDirectory; WhatIf = $whatIf
+            }
+            $completed = Invoke-TsItemList -Items @($document['steps']) -Context $context
+            $result = [ordered]@{
+                status    = $(if ($completed) { 'Succeeded' } else { 'Failed' })
+                exitCode  = $(if ($completed) { 0 } else { 1 })
+                steps     = @(foreach ($entry in $context.Results) { if ($AsDictionary) { $entry } else { [pscustomobject]$entry } })
+                variables = Get-TsResultVariables -Environment $context.Environment
+            }
         }
-        $completed = Invoke-TsItemList -Items @($document['steps']) -Context $context
-        $result = [ordered]@{
-            status    = $(if ($completed) { 'Succeeded' } else { 'Failed' })
-            exitCode  = $(if ($completed) { 0 } else { 1 })
-            steps     = @(foreach ($entry in $context.Results) { if ($AsDictionary) { $entry } else { [pscustomobject]$entry } })
-            variables = Get-TsResultVariables -Environment $context.Environment
+        finally {
+            [void]$run.RemoveIfEmpty()
         }
         if ($AsDictionary) { return $result }
         return [pscustomobject]$result

@@ -5,6 +5,7 @@
 //                           condition, timeoutMinutes ) - every step has them; groups all but
 //                           timeoutMinutes
 //   $script:TsGroupType / $script:TsNodeType  the same entry shape for Group and Node steps
+//   $script:TsDocumentProperties @( hashtables for the sequence document's root properties )
 import { headerComment } from './header.js';
 import { LineWriter } from './lineWriter.js';
 import type { CodegenModel, ParameterModel, TypeModel } from './model.js';
@@ -27,6 +28,8 @@ export function emitStepTypes(model: CodegenModel): string {
   w.block('$script:TsGroupType = @{', () => typeEntryBody(w, model.group));
   w.line();
   w.block('$script:TsNodeType = @{', () => typeEntryBody(w, model.node));
+  w.line();
+  parameterArray(w, '$script:TsDocumentProperties = @(', model.document.properties);
   return w.toString();
 }
 

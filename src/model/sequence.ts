@@ -88,7 +88,16 @@ export interface SequenceDocument {
   $schema?: string;
 
   /**
-   * Name of the sequence.
+   * Identifier of the sequence, as ConfigMgr's task sequence package ID (such as TSQ00001);
+   * steps and scripts read it as _SMSTSPackageID, which is not set when the id is absent.
+   * @minLength 1
+   * @maxLength 64
+   * @pattern ^[A-Za-z0-9][A-Za-z0-9._-]*$
+   */
+  id?: string;
+
+  /**
+   * Name of the sequence; steps and scripts read it as _SMSTSPackageName.
    * @minLength 1
    * @maxLength 100
    */

@@ -4,7 +4,9 @@ function Invoke-TsItem {
     Runs one step or group with its options (disabled, condition, continueOnError); returns its status.
     .DESCRIPTION
     The result entry is added before a group's children so the result document lists items in
-    document order; its status is filled in when the group ends.
+    document order; its status is filled in when the group ends. As ConfigMgr does for every
+    instruction it reaches (spec 4, 6.2), _SMSTSNextInstructionPointer (the item's flat index)
+    and _SMSTSCurrentActionName are set first, before the disabled flag and the condition.
     #>
     [CmdletBinding()]
     [OutputType([string])]
@@ -13,6 +15,11 @@ function Invoke-TsItem {
         [Parameter(Mandatory = $true)][hashtable]$Context,
         [Parameter(Mandatory = $true)][AllowEmptyString()][string]$Path
     )
+    $pointer = $Context.InstructionPointer
+    $Context.Environment.SetSystem('_SMSTSNextInstructionPointer', [string]$pointer)
+    $Context.Environment.SetSystem('_SMSTSCurrentActionName', [string]$Item['name'])
+    # A group's children follow it in the flat table; Invoke-TsItemList moves past the whole item.
+    $Context.InstructionPointer = $pointer + 1
     if ($Item.Contains('disabled') -and $Item['disabled'] -eq $true) {
         Write-TsLog -Context $Context -Message "The action ($($Item['name'])) has been skipped because it is disabled" -Path $Path
         Add-TsSkippedResult -Item $Item -Path $Path -Reason 'Disabled' -Context $Context

@@ -5,7 +5,8 @@ function Invoke-TsStepCore {
     .DESCRIPTION
     With -Variables the step gets a fresh environment seeded from them; without, it uses the
     session environment that Get-TsVariable/Set-TsVariable manage, so consecutive
-    Invoke-TsStep calls in a console share variables. Returns the step's result entry plus
+    Invoke-TsStep calls in a console share variables. Either way the built-in variables name
+    the session's run folder (Get-TsSessionRun): one folder per session, not one per call. Returns the step's result entry plus
     'variables' (the environment after the step, secrets masked).
     #>
     [CmdletBinding()]
@@ -25,7 +26,11 @@ function Invoke-TsStepCore {
     if ($errors.Count -gt 0) {
         $PSCmdlet.ThrowTerminatingError((New-TsErrorRecord -Message "The step is not valid; it was not run:`n  $($errors -join "`n  ")" -ErrorId 'InvalidStep' -Category InvalidArgument -Target $plainStep))
     }
-    $contextArguments = @{ OnEvent = $OnEvent; NodeStepHandler = $NodeStepHandler; BaseDirectory = $BaseDirectory; SecretNames = $SecretNames }
+    $run = New-TsRunFolderOrStop -Cmdlet $PSCmdlet -Session
+    $contextArguments = @{
+        Run = $run; InstructionCount = (Measure-TsInstructionCount -Items @($plainStep))
+        OnEvent = $OnEvent; NodeStepHandler = $NodeStepHandler; BaseDirectory = $BaseDirectory; SecretNames = $SecretNames
+    }
     if ($PSBoundParameters.ContainsKey('Variables') -and $null -ne $Variables) { $contextArguments['Variables'] = $Variables }
     else { $contextArguments['Environment'] = Get-TsSessionEnvironment }
     $context = New-TsRunContextOrStop -Cmdlet $PSCmdlet -Arguments $contextArguments

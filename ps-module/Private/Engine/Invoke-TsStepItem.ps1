@@ -22,7 +22,6 @@ function Invoke-TsStepItem {
     $entry = New-TsResultEntry -Path $Path -Type $type
     $Context.Results.Add($entry)
 
-    $environment.SetSystem('_SMSTSCurrentActionName', $name)
     Start-TsResultEntry -Entry $entry -Context $Context
     Write-TsLog -Context $Context -Message "Start executing an instruction. Instruction name: '$name'. Type: '$type'." -Path $Path
 

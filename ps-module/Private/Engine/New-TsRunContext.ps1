@@ -4,13 +4,18 @@ function New-TsRunContext {
     Creates the state of one run: the variable store, the result list and the callbacks.
     .DESCRIPTION
     Initial variables are set with user-level rules (so "_" names cannot be smuggled in);
-    built-in "_SMSTS" variables are then set by the engine, as ConfigMgr does before the
-    first step.
+    the built-in read-only variables are then set by the engine, as ConfigMgr does before the
+    first step: TsSequence.BuiltInVariables computes them (the run folder from -Run, the
+    document's id and name), and _SMSTSInstructionTableSize is the number of instructions
+    (steps and groups, nested ones too) the run may walk.
     #>
     [CmdletBinding()]
     [OutputType([hashtable])]
     param(
+        [Parameter(Mandatory = $true)][TsSequence.RunFolder]$Run,
         [string]$SequenceName = '',
+        [string]$SequenceId = '',
+        [int]$InstructionCount = 0,
         [TsSequence.TsEnvironment]$Environment,
         [System.Collections.IDictionary]$Variables,
         [System.Collections.IDictionary]$OverrideVariables,
@@ -35,19 +40,19 @@ function New-TsRunContext {
     foreach ($secret in $SecretNames) { $environment.MarkSecret($secret) }
 
     if ([string]::IsNullOrEmpty($BaseDirectory)) { $BaseDirectory = [System.IO.Directory]::GetCurrentDirectory() }
-    $environment.SetSystem('_SMSTSPackageName', $SequenceName)
-    $environment.SetSystem('_SMSTSMachineName', [System.Environment]::MachineName)
-    $environment.SetSystem('_SMSTSInWinPE', 'false')
-    $environment.SetSystem('_SMSTSType', '1')
-    $environment.SetSystem('_SMSTSLaunchMode', 'tsseq')
+    [TsSequence.BuiltInVariables]::Set($environment, $Run, $SequenceId, $SequenceName)
+    $environment.SetSystem('_SMSTSInstructionTableSize', [string]$InstructionCount)
 
     return @{
-        Environment     = $environment
-        Results         = [System.Collections.Generic.List[object]]::new()
-        OnEvent         = $OnEvent
-        NodeStepHandler = $NodeStepHandler
-        BaseDirectory   = $BaseDirectory
-        WhatIf          = [bool]$WhatIf
-        RestartPending  = $false
+        Environment        = $environment
+        Run                = $Run
+        # The flat index of the next item Invoke-TsItem starts (_SMSTSNextInstructionPointer).
+        InstructionPointer = 0
+        Results            = [System.Collections.Generic.List[object]]::new()
+        OnEvent            = $OnEvent
+        NodeStepHandler    = $NodeStepHandler
+        BaseDirectory      = $BaseDirectory
+        WhatIf             = [bool]$WhatIf
+        RestartPending     = $false
     }
 }

@@ -15,9 +15,16 @@ function Test-TsDocument {
         $errors.Add('$: must be an object with "name" and "steps"')
         return , $errors.ToArray()
     }
-    $allowed = @('$schema', '$comment', 'name', 'description', 'catalog', 'variables', 'steps')
+    # The root properties come from the model (src/model/sequence.ts); "$comment" is allowed everywhere.
+    $properties = @{}
+    foreach ($property in $script:TsDocumentProperties) { $properties[$property.Name] = $property }
+    $allowed = @('$comment') + @($script:TsDocumentProperties | ForEach-Object { $_.Name })
     foreach ($key in $Document.Keys) {
-        if ($allowed -notcontains $key) { $errors.Add("`$.$($key): unknown property (allowed: $($allowed -join ', '))") }
+        if ($allowed -notcontains $key) { $errors.Add("`$.$($key): unknown property (allowed: $($allowed -join ', '))"); continue }
+        # name, variables and steps have their own checks below.
+        if ($properties[$key].Type -ne 'string' -or $key -eq 'name') { continue }
+        $problem = Test-TsParameterValue -Parameter $properties[$key] -Value $Document[$key]
+        if ($null -ne $problem) { $errors.Add("`$.$($key): $problem") }
     }
     if (-not $Document.Contains('name') -or $Document['name'] -isnot [string] -or $Document['name'].Length -eq 0) {
         $errors.Add('$.name: must be a non-empty string')

@@ -1,4 +1,7 @@
-// The readable form of a result document: one line per step and group, indented by depth.
+// The readable form of a result document: one line per step and group, indented by depth; a
+// step's message starts on its line and further message lines follow, indented under the step.
+// Nothing is cut mid-message: long lines wrap, and only past MAX_MESSAGE_LINES does the summary
+// say how many lines it left out (`--json` always has the whole text).
 import type { ResultDocument, StepResult } from '../bridge/protocol.js';
 
 interface Placement {
@@ -45,7 +48,8 @@ export function formatSummary(result: ResultDocument, document: unknown, title?:
       status: describeStatus(step),
       exit: step.exitCode === undefined || step.exitCode === null ? '' : `exit ${step.exitCode}`,
       duration: formatDuration(step.durationMs),
-      message: oneLine(step.message ?? ''),
+      indent: '  '.repeat(placement.depth),
+      message: messageLines(step.message ?? ''),
     };
   });
   const width = (key: 'label' | 'status' | 'exit' | 'duration') => Math.max(0, ...rows.map((row) => row[key].length));
@@ -53,7 +57,9 @@ export function formatSummary(result: ResultDocument, document: unknown, title?:
   const lines = title ? [title] : [];
   for (const row of rows) {
     const columns = [row.label.padEnd(labelWidth), row.status.padEnd(statusWidth), row.exit.padEnd(exitWidth), row.duration.padStart(durationWidth)];
-    lines.push(`${columns.join('  ')}${row.message ? `  ${row.message}` : ''}`.trimEnd());
+    const [first, ...rest] = row.message;
+    lines.push(`${columns.join('  ')}${first ? `  ${first}` : ''}`.trimEnd());
+    for (const line of rest) lines.push(`${row.indent}    ${line}`.trimEnd());
   }
   const counts = countStatuses(result.steps ?? []);
   lines.push(`Sequence ${result.status} (exit code ${result.exitCode})${counts ? `: ${counts}` : ''}`);
@@ -66,7 +72,40 @@ function countStatuses(steps: StepResult[]): string {
   return [...counts].map(([status, count]) => `${count} ${status}`).join(', ');
 }
 
-function oneLine(text: string): string {
-  const flat = text.replace(/\s*\r?\n\s*/g, ' ⏎ ').trim();
-  return flat.length > 160 ? `${flat.slice(0, 159)}…` : flat;
+/** Width a message line wraps at, and how many lines of one step's message the summary shows. */
+export const MESSAGE_WIDTH = 100;
+export const MAX_MESSAGE_LINES = 40;
+
+/**
+ * A step message as summary lines: its own lines (blank ones dropped), each wrapped at
+ * MESSAGE_WIDTH on spaces (a wrapped remainder is indented two more), at most MAX_MESSAGE_LINES
+ * of them, the last then saying how many more there were.
+ */
+export function messageLines(text: string, width = MESSAGE_WIDTH, limit = MAX_MESSAGE_LINES): string[] {
+  const lines: string[] = [];
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trimEnd();
+    if (line.trim().length > 0) lines.push(...wrap(line, width));
+  }
+  if (lines.length <= limit) return lines;
+  const kept = lines.slice(0, limit - 1);
+  kept.push(`… ${lines.length - kept.length} more lines (tsseq run --json shows the whole message)`);
+  return kept;
+}
+
+function wrap(line: string, width: number): string[] {
+  const lead = /^\s*/.exec(line)![0];
+  const out: string[] = [];
+  let rest = line.slice(lead.length);
+  let prefix = lead;
+  while (prefix.length + rest.length > width) {
+    const room = Math.max(1, width - prefix.length);
+    let cut = rest.lastIndexOf(' ', room);
+    if (cut <= 0) cut = room; // a word longer than the line: cut it
+    out.push(prefix + rest.slice(0, cut).trimEnd());
+    rest = rest.slice(cut).trimStart();
+    prefix = `${lead}  `;
+  }
+  out.push(prefix + rest);
+  return out;
 }

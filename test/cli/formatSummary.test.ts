@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { formatDuration, formatSummary, placeSteps } from '../../src/cli/formatSummary.js';
+import { formatDuration, formatSummary, messageLines, placeSteps } from '../../src/cli/formatSummary.js';
 import type { ResultDocument } from '../../src/bridge/protocol.js';
 
 const document = {
@@ -27,11 +27,50 @@ describe('formatSummary (readable tsseq run output)', () => {
       ],
     };
     const lines = formatSummary(result, document).split('\n');
-    expect(lines).to.have.length(4);
+    expect(lines).to.have.length(5);
     expect(lines[0]).to.match(/^Set A\s+Succeeded\s+exit 0\s+3 ms$/);
     expect(lines[1]).to.match(/^Tools\/Apps\s+Failed\s+1\.50 s$/);
-    expect(lines[2]).to.match(/^ {2}Hello\s+Failed\s+exit 7\s+12 ms {2}exit code 7 ⏎ not allowed$/);
-    expect(lines[3]).to.equal('Sequence Failed (exit code 1): 1 Succeeded, 2 Failed');
+    expect(lines[2]).to.match(/^ {2}Hello\s+Failed\s+exit 7\s+12 ms {2}exit code 7$/);
+    // Further message lines sit under the step, indented past its name's depth.
+    expect(lines[3]).to.equal('      not allowed');
+    expect(lines[4]).to.equal('Sequence Failed (exit code 1): 1 Succeeded, 2 Failed');
+  });
+
+  it('shows every line of a long script error message instead of cutting it at the first', () => {
+    const message = [
+      'The script failed at line 9, char 1: broken on purpose',
+      'Errors reported before it:',
+      `At line 1, char 1: ${'x'.repeat(150)}`,
+      'At line 3, char 5: Cannot find path \'/nope\' because it does not exist.',
+    ].join('\n');
+    const result: ResultDocument = {
+      status: 'Failed',
+      exitCode: 1,
+      variables: {},
+      steps: [{ path: 'Set A', type: 'RunPowerShellScript', status: 'Failed', exitCode: 1, durationMs: 5, message }],
+    };
+    const text = formatSummary(result, document);
+    for (const part of ['broken on purpose', 'Errors reported before it:', 'At line 1, char 1:', 'At line 3, char 5: Cannot find path', 'x'.repeat(80)]) {
+      expect(text).to.contain(part);
+    }
+    // The 150 x's arrive whole, wrapped over lines no longer than the wrap width.
+    expect(text.replace(/\s+/g, '')).to.contain('x'.repeat(150));
+    const lines = text.split('\n');
+    expect(lines[1]).to.equal('    Errors reported before it:');
+    expect(lines.slice(1, -1).every((line) => line.length <= 4 + 100)).to.equal(true);
+    expect(text).to.not.contain('…');
+  });
+
+  it('wraps long lines on spaces and bounds the lines shown per step, saying how many it left out', () => {
+    expect(messageLines('one two three four', 9)).to.deep.equal(['one two', '  three', '  four']);
+    expect(messageLines('abcdefghij', 4)).to.deep.equal(['abcd', '  ef', '  gh', '  ij']);
+    expect(messageLines('a\n\n  b\r\nc')).to.deep.equal(['a', '  b', 'c']);
+    const many = Array.from({ length: 100 }, (_, index) => `At line ${index + 1}: e`).join('\n');
+    const shown = messageLines(many, 100, 40);
+    expect(shown).to.have.length(40);
+    expect(shown[38]).to.equal('At line 39: e');
+    expect(shown[39]).to.equal('… 61 more lines (tsseq run --json shows the whole message)');
+    expect(messageLines('')).to.deep.equal([]);
   });
 
   it('shows skip reasons', () => {

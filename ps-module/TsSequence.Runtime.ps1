@@ -1,9 +1,9 @@
 # Loads the hand-written runtime into the TsSequence module's scope. The generated
 # TsSequence.psm1 dot-sources this file after setting $script:TsRuntimeRoot, so every
 # function below lives in the module (Private/ stays private: the manifest exports only
-# Public/ and the generated functions). Only the language, core cmdlets and .NET types that
-# exist in both .NET Framework 4.5+ and .NET 10 are used here: the embedded engine has no
-# Utility/Management cmdlets, and Windows PowerShell 5.1 must parse every file.
+# Public/ and the generated functions). Windows PowerShell 5.1 must parse every file, and only
+# the cmdlets and .NET types that both 5.1 (.NET Framework 4.5+) and PowerShell 7 (.NET 10)
+# have are used; hot paths keep to .NET calls, which cost far less than a cmdlet.
 Set-StrictMode -Version 2.0
 
 $script:TsIsCoreClr = $PSVersionTable.PSEdition -eq 'Core'

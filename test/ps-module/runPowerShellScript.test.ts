@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Engine } from '../../src/bridge/Engine.js';
-import { startTestEngine, testEngineChoice } from '../support/engine.js';
+import { startTestEngine } from '../support/engine.js';
 
 describe('RunPowerShellScript step', function () {
   let engine: Engine;
@@ -120,13 +120,99 @@ describe('RunPowerShellScript step', function () {
     expect(result.exitCode).to.equal(1460);
   });
 
-  it('names a missing cmdlet and suggests a full PowerShell', async function () {
-    // Only the embedded engine lacks Get-Date; a full PowerShell just runs it.
-    if (testEngineChoice !== 'embedded') this.skip();
-    const result = await engine.invokeStep(script('Get-Date'));
+  it('fails a script that called a command that does not exist, naming every one and why', async function () {
+    // powershell.exe -File would go on and exit 0; a green step that skipped its work is worse.
+    const result = await engine.invokeStep(script("Get-WmiObject Win32_BIOS\nConvert-TsNothing -Now\n'after'", { outputVariableName: 'Out' }));
     expect(result.status).to.equal('Failed');
-    expect(result.message).to.contain('Get-Date');
-    expect(result.message).to.contain('--engine pwsh');
+    expect(result.exitCode).to.equal(1);
+    expect(result.variables.Out).to.equal('after');
+    expect(result.message).to.contain('it called Get-WmiObject, Convert-TsNothing, which do not exist here');
+    expect(result.message).to.contain('At line 2, char 1: Convert-TsNothing is not defined by the script, a module or PowerShell');
+    expect(result.message).to.not.match(/embedded engine|--engine pwsh|full PowerShell/);
+  });
+
+  it('says where a Windows-only cmdlet exists: Windows PowerShell 5.1, or Windows', async function () {
+    if (process.platform === 'win32') this.skip(); // there the CIM cmdlets exist
+    const result = await engine.invokeStep(script('$bios = Get-CimInstance -ClassName Win32_BIOS\n$os = Get-WmiObject -Class Win32_OperatingSystem'));
+    expect(result.status).to.equal('Failed');
+    expect(result.message).to.contain('At line 1, char 9: Get-CimInstance exists only on Windows (module CimCmdlets).');
+    expect(result.message).to.contain('At line 2, char 7: Get-WmiObject exists only in Windows PowerShell 5.1');
+  });
+
+  it('keeps -File semantics for a missing command the script handles itself', async function () {
+    const result = await engine.invokeStep(
+      script("try { Get-CimInstance Win32_BIOS -ErrorAction Stop } catch { 'no CIM here' }\nif (Get-Command Get-WmiObject -ErrorAction SilentlyContinue) { 'wmi' }", { outputVariableName: 'Out' }),
+    );
+    expect(result.status, result.message).to.equal('Succeeded');
+    expect(result.variables.Out).to.equal('no CIM here');
+  });
+
+  it("gives scripts the real New-Object for .NET types (ArrayList, List[T], PSObject -Property)", async function () {
+    // Regression: the old stand-in returned $null for these, so a script "succeeded" with a wrong result.
+    const result = await engine.invokeStep(
+      script(
+        [
+          '$list = New-Object System.Collections.ArrayList',
+          "[void]$list.Add('a')",
+          '$names = New-Object -TypeName System.Collections.Generic.List[string]',
+          "$names.Add('b')",
+          '$item = New-Object PSObject -Property @{ Name = "c"; Size = 3 }',
+          '$builder = New-Object System.Text.StringBuilder -ArgumentList 7',
+          "$version = New-Object System.Version -Args 1, 2",
+          '"$($list[0])|$($names[0])|$($item.Name)$($item.Size)|$($builder.Capacity)|$($version.Minor)"',
+        ].join('\n'),
+        { outputVariableName: 'Out' },
+      ),
+    );
+    expect(result.status, result.message).to.equal('Succeeded');
+    expect(result.variables.Out).to.equal('a|b|c3|7|2');
+  });
+
+  it("keeps New-Object's own errors: the statement fails, the script goes on, try/catch catches it", async function () {
+    const result = await engine.invokeStep(
+      script("New-Object Nope.NoSuchType\n'after'\ntry { New-Object Nope.NoSuchType } catch { 'caught' }", { outputVariableName: 'Out' }),
+    );
+    expect(result.status, result.message).to.equal('Succeeded');
+    expect(result.variables.Out).to.equal('after\ncaught');
+    // One error, from New-Object itself at the script's line (not a second one from the proxy).
+    expect(result.message).to.equal(
+      'The script completed but reported 1 error(s):\nAt line 1, char 1: Cannot find type [Nope.NoSuchType]: verify that the assembly containing this type is loaded.',
+    );
+  });
+
+  it('says COM objects other than ConfigMgr\'s exist only on Windows', async function () {
+    if (process.platform === 'win32') this.skip();
+    const result = await engine.invokeStep(script("$word = New-Object -ComObject Word.Application\n'after'", { outputVariableName: 'Out' }));
+    expect(result.status).to.equal('Succeeded');
+    expect(result.variables.Out).to.equal('after');
+    expect(result.message).to.contain("At line 1, char 9: New-Object -ComObject 'Word.Application': COM objects exist only on Windows.");
+  });
+
+  it('refuses a scriptName without .ps1 instead of starting it as a program', async function () {
+    // Regression: a run.sh was started as a native program (under sh).
+    const folder = mkdtempSync(join(tmpdir(), 'tsseq-ps-'));
+    const marker = join(folder, 'ran');
+    writeFileSync(join(folder, 'run.sh'), `#!/bin/sh\necho ran > '${marker}'\n`, { mode: 0o755 });
+    writeFileSync(join(folder, 'Upper.PS1'), "'upper'\n");
+    const result = await engine.runSequence(
+      {
+        name: 'file',
+        steps: [
+          { type: 'RunPowerShellScript', name: 'Shell', scriptName: 'run.sh', continueOnError: true },
+          { type: 'RunPowerShellScript', name: 'Upper', scriptName: 'Upper.PS1', outputVariableName: 'Out' },
+        ],
+      },
+      { baseDirectory: folder },
+    );
+    const shell = result.steps.find((step) => step.path === 'Shell')!;
+    expect(shell.status).to.equal('FailedContinued');
+    expect(shell.message).to.equal(
+      "Processing -File 'run.sh' failed because the file does not have a '.ps1' extension. Specify a valid PowerShell script file name (scriptName), and then try again.",
+    );
+    const { existsSync } = await import('node:fs');
+    expect(existsSync(marker)).to.equal(false);
+    // The extension is matched ignoring case, as Windows does.
+    expect(result.variables.Out).to.equal('upper');
   });
 
   it('keeps script variables out of the engine (a fresh runspace per step)', async function () {

@@ -1,7 +1,7 @@
 function Send-TsEvent {
     <#
     .SYNOPSIS
-    Hands one run event (stepStarted, stepFinished, log) to the caller's callback, if any.
+    Hands one run event (stepStarted, stepFinished, log, progress) to the caller's callback, if any.
     .DESCRIPTION
     A failing callback must not fail the step that raised the event, so its errors are
     written as warnings instead of propagating.

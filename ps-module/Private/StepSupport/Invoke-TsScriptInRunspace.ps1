@@ -13,7 +13,9 @@ function Invoke-TsScriptInRunspace {
     verbose and error records are returned for the caller to log through the mask. The
     process's current directory follows the working directory for the script's duration
     (steps run one at a time), so .NET relative paths resolve there as in ConfigMgr's own
-    powershell.exe.
+    powershell.exe. While the script runs, its progress records (Write-Progress, TsProgressUI)
+    are handed to -OnProgress on this thread, a few times a second at most; they are drained
+    either way, so a script that reports progress in a loop does not pile them up.
     #>
     [CmdletBinding()]
     [OutputType([hashtable])]
@@ -23,7 +25,8 @@ function Invoke-TsScriptInRunspace {
         [Parameter(Mandatory = $true)][string]$WorkingDirectory,
         [Parameter(Mandatory = $true)][TsSequence.TsEnvironment]$Environment,
         [int]$TimeoutMilliseconds = -1,
-        [string]$ExecutionPolicy
+        [string]$ExecutionPolicy,
+        [scriptblock]$OnProgress
     )
     $sessionState = [runspace]::DefaultRunspace.InitialSessionState
     if ($null -eq $sessionState) { $sessionState = [initialsessionstate]::CreateDefault2() }
@@ -46,15 +49,15 @@ function Invoke-TsScriptInRunspace {
     try {
         $runspace.Open()
         # Scripts get a view with only ConfigMgr's surface (Value, GetVariables): no engine-only calls.
-        $runspace.SessionStateProxy.SetVariable('tsenv', [TsSequence.TsEnvironmentView]::new($Environment))
+        $view = [TsSequence.TsEnvironmentView]::new($Environment)
+        $runspace.SessionStateProxy.SetVariable('tsenv', $view)
         $runspace.SessionStateProxy.SetVariable('LASTEXITCODE', 0)
         [void]$runspace.SessionStateProxy.Path.SetLocation([System.Management.Automation.WildcardPattern]::Escape($WorkingDirectory))
 
         $shell = [powershell]::Create()
         $shell.Runspace = $runspace
-        # Scripts written for ConfigMgr create the environment object themselves.
-        [void]$shell.AddScript($script:TsComObjectShim).Invoke()
-        $shell.Commands.Clear()
+        # Scripts written for ConfigMgr create the environment and progress objects themselves.
+        Add-TsScriptShim -Shell $shell -EnvironmentView $view
         [void]$shell.Commands.AddCommand((New-TsScriptCommand -ScriptPath $ScriptPath -Arguments $Arguments))
 
         $inputData = [System.Management.Automation.PSDataCollection[psobject]]::new()
@@ -64,7 +67,7 @@ function Invoke-TsScriptInRunspace {
         [System.Console]::SetOut($consoleOut)
         [System.Console]::SetError($consoleError)
         $pending = $shell.BeginInvoke($inputData, $outputData)
-        $timedOut = -not $pending.AsyncWaitHandle.WaitOne($TimeoutMilliseconds)
+        $timedOut = -not (Wait-TsScriptInvocation -Pending $pending -Progress $shell.Streams.Progress -TimeoutMilliseconds $TimeoutMilliseconds -OnProgress $OnProgress)
         $terminatingError = $null
         if ($timedOut) {
             $stopping = $shell.BeginStop($null, $null)
@@ -73,7 +76,12 @@ function Invoke-TsScriptInRunspace {
         }
         else {
             try { [void]$shell.EndInvoke($pending) }
-            catch { $terminatingError = Get-TsInnermostError -ErrorRecord $_ }
+            catch {
+                # The invocation's own reason, not the exception as this call rethrew it (sometimes
+                # wrapped, sometimes not): it keeps the script's error record and position.
+                $terminatingError = $shell.InvocationStateInfo.Reason
+                if ($null -eq $terminatingError) { $terminatingError = $_.Exception }
+            }
         }
         $exitCode = $null
         if (-not $timedOut) {
@@ -106,29 +114,3 @@ function Invoke-TsScriptInRunspace {
         }
     }
 }
-
-# Fixed text, no data in it: gives scripts ConfigMgr's `New-Object -ComObject Microsoft.SMS.TSEnvironment`.
-$script:TsComObjectShim = @'
-function global:New-Object {
-    [CmdletBinding(DefaultParameterSetName = 'Net')]
-    param(
-        [Parameter(ParameterSetName = 'Net', Mandatory = $true, Position = 0)][string]$TypeName,
-        [Parameter(ParameterSetName = 'Net', Position = 1)][object[]]$ArgumentList,
-        [Parameter(ParameterSetName = 'Com', Mandatory = $true)][string]$ComObject,
-        [Parameter(ParameterSetName = 'Com')][switch]$Strict,
-        [System.Collections.IDictionary]$Property
-    )
-    if ($PSCmdlet.ParameterSetName -eq 'Com' -and $ComObject -eq 'Microsoft.SMS.TSEnvironment') { return $tsenv }
-    $real = Get-Command -Name 'Microsoft.PowerShell.Utility\New-Object' -CommandType Cmdlet -ErrorAction SilentlyContinue
-    if ($null -eq $real) {
-        if ($PSCmdlet.ParameterSetName -eq 'Com') { throw "New-Object -ComObject $ComObject is not available in this engine." }
-        $type = $TypeName -as [type]
-        if ($null -eq $type) { throw "New-Object: type '$TypeName' was not found." }
-        $created = $null
-        if ($null -eq $ArgumentList) { $created = [System.Activator]::CreateInstance($type) } else { $created = [System.Activator]::CreateInstance($type, [object[]]$ArgumentList) }
-        if ($null -ne $Property) { foreach ($key in $Property.Keys) { $created.$key = $Property[$key] } }
-        return $created
-    }
-    & $real @PSBoundParameters
-}
-'@

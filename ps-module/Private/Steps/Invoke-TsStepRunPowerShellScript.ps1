@@ -6,9 +6,14 @@ function Invoke-TsStepRunPowerShellScript {
     An inline sourceScript is written to a temporary .ps1 (as ConfigMgr does) so `exit N`
     behaves as in a script file; the script runs in a fresh runspace with $tsenv, its
     parameters passed as data, under executionPolicy on Windows (elsewhere PowerShell has no
-    execution policy). The exit code is $LASTEXITCODE (set by `exit N`), 1 for a
-    terminating error, else 0. Non-terminating errors are logged and do not fail the step,
-    as with powershell.exe -File.
+    execution policy). A scriptName must end in .ps1, as powershell.exe -File requires: any
+    other file would be started as a program. The exit code is $LASTEXITCODE (set by
+    `exit N`), 1 for a terminating error, else 0. Non-terminating errors do not fail the step,
+    as with powershell.exe -File, with one exception: a script that called a command that
+    does not exist did not do its work, so the step fails naming every such command (a green
+    step that skipped its work is the worse outcome). Every error is in the step's message
+    with its line and position, and in the log. Progress the script reports (Write-Progress,
+    TsProgressUI) becomes 'progress' events of this step.
     #>
     [CmdletBinding()]
     [OutputType([hashtable])]
@@ -36,6 +41,9 @@ function Invoke-TsStepRunPowerShellScript {
         Write-TsLog -Context $Context -Message 'Running the inline PowerShell script' -Path $Path
     }
     else {
+        if (-not $scriptName.EndsWith('.ps1', [System.StringComparison]::OrdinalIgnoreCase)) {
+            throw [System.ArgumentException]::new("Processing -File '$scriptName' failed because the file does not have a '.ps1' extension. Specify a valid PowerShell script file name (scriptName), and then try again.")
+        }
         $scriptPath = [System.IO.Path]::GetFullPath([System.IO.Path]::Combine($Context.BaseDirectory, $scriptName))
         if (-not [System.IO.File]::Exists($scriptPath)) { throw [System.IO.FileNotFoundException]::new("The script '$scriptPath' does not exist.") }
         Write-TsLog -Context $Context -Message "Running the PowerShell script $scriptPath" -Path $Path
@@ -43,14 +51,17 @@ function Invoke-TsStepRunPowerShellScript {
     if ($logParameters) { Write-TsLog -Context $Context -Message "Script parameters: $($Parameters['parameters'])" -Path $Path }
 
     try {
-        $run = Invoke-TsScriptInRunspace -ScriptPath $scriptPath -Arguments $arguments -WorkingDirectory $workingDirectory -Environment $Context.Environment -TimeoutMilliseconds (Get-TsTimeoutMilliseconds -Parameters $Parameters) -ExecutionPolicy ([string]$Parameters['executionPolicy'])
+        $onProgress = $null
+        if ($null -ne $Context.OnEvent) { $onProgress = { param($record) Send-TsProgressEvent -Context $Context -Record $record -Path $Path } }
+        $run = Invoke-TsScriptInRunspace -ScriptPath $scriptPath -Arguments $arguments -WorkingDirectory $workingDirectory -Environment $Context.Environment -TimeoutMilliseconds (Get-TsTimeoutMilliseconds -Parameters $Parameters) -ExecutionPolicy ([string]$Parameters['executionPolicy']) -OnProgress $onProgress
     }
     finally {
         if ($null -ne $temporaryScript) { [System.IO.Directory]::Delete($temporaryScript.Folder, $true) }
     }
+    $report = Get-TsScriptErrorReport -Errors $run.Errors -TerminatingError $run.TerminatingError -ScriptPath $scriptPath
     foreach ($record in $run.Warnings) { Write-TsLog -Context $Context -Level warning -Message "Script warning: $record" -Path $Path }
     foreach ($record in $run.Verbose) { Write-TsLog -Context $Context -Level verbose -Message "Script verbose: $record" -Path $Path }
-    foreach ($record in $run.Errors) { Write-TsLog -Context $Context -Level warning -Message "Script error: $record" -Path $Path }
+    foreach ($entry in $report.Entries) { Write-TsLog -Context $Context -Level warning -Message "Script error: $entry" -Path $Path }
     if ($run.ConsoleText.Length -gt 0) {
         # What the script wrote to [Console] still reaches the console, but only through the mask.
         [System.Console]::Out.Write($Context.Environment.Mask($run.ConsoleText))
@@ -61,19 +72,7 @@ function Invoke-TsStepRunPowerShellScript {
     if ($run.TimedOut) {
         return @{ ExitCode = 1460; Message = "The script timed out after $($Parameters['timeoutMinutes']) minute(s) and was stopped." }
     }
-    $message = ''
-    if ($null -ne $run.TerminatingError) { $message = "The script failed: $($run.TerminatingError.Message)" }
-    elseif ($run.Errors.Count -gt 0) {
-        # Like powershell.exe -File, errors that did not stop the script do not fail the step; say so.
-        $message = "The script reported $($run.Errors.Count) error(s) but completed; the first: $($run.Errors[0])"
-    }
     $exitCode = $run.ExitCode
-    $missing = Get-TsMissingCommandAdvice -Errors (@($run.Errors) + @($run.TerminatingError))
-    if ($missing) {
-        $message = ($message + ' ' + $missing).Trim()
-        # A script that needs what the embedded engine lacks did not do its job: fail the step
-        # with the advice rather than report a success built on errors.
-        if ($exitCode -eq 0 -and (Test-TsReducedEngine)) { $exitCode = 1 }
-    }
-    return @{ ExitCode = $exitCode; Message = $message }
+    if ($report.MissingCommands.Count -gt 0 -and $exitCode -eq 0) { $exitCode = 1 }
+    return @{ ExitCode = $exitCode; Message = $report.Message }
 }

@@ -2,8 +2,8 @@
 # Change the model, then run: npx tsseq generate
 
 # Where the runtime is: build.ps1 packages it in a Runtime folder beside this file; a clone
-# keeps it in ps-module/ at the repository root. Only language and .NET calls here: the
-# embedded engine has no Join-Path or Test-Path.
+# keeps it in ps-module/ at the repository root. Only language and .NET calls here, which
+# every PowerShell has before the runtime is loaded.
 $script:TsRuntimeRoot = [System.IO.Path]::Combine($PSScriptRoot, 'Runtime')
 if (-not [System.IO.Directory]::Exists($script:TsRuntimeRoot)) {
     $script:TsRuntimeRoot = [System.IO.Path]::GetFullPath([System.IO.Path]::Combine($PSScriptRoot, '..', '..', 'ps-module'))
@@ -315,7 +315,13 @@ function New-TsCheckReadinessStep {
         [switch]
         $CheckDeviceUefi
     )
-    New-TsStepObject -Type 'CheckReadiness' -BoundParameters $PSBoundParameters
+    dynamicparam {
+        # Fails naming every missing mandatory parameter instead of prompting when nobody can answer.
+        Assert-TsMandatoryParameter -Invocation $MyInvocation -BoundParameters $PSBoundParameters -Name @('Name')
+    }
+    end {
+        New-TsStepObject -Type 'CheckReadiness' -BoundParameters $PSBoundParameters
+    }
 }
 
 function New-TsConnectNetworkFolderStep {
@@ -455,7 +461,13 @@ function New-TsConnectNetworkFolderStep {
         [string]
         $Password
     )
-    New-TsStepObject -Type 'ConnectNetworkFolder' -BoundParameters $PSBoundParameters
+    dynamicparam {
+        # Fails naming every missing mandatory parameter instead of prompting when nobody can answer.
+        Assert-TsMandatoryParameter -Invocation $MyInvocation -BoundParameters $PSBoundParameters -Name @('Name', 'Path', 'Username', 'Password')
+    }
+    end {
+        New-TsStepObject -Type 'ConnectNetworkFolder' -BoundParameters $PSBoundParameters
+    }
 }
 
 function New-TsDownloadPackageContentStep {
@@ -600,7 +612,13 @@ function New-TsDownloadPackageContentStep {
         [bool]
         $ContinueDownloadOnError
     )
-    New-TsStepObject -Type 'DownloadPackageContent' -BoundParameters $PSBoundParameters
+    dynamicparam {
+        # Fails naming every missing mandatory parameter instead of prompting when nobody can answer.
+        Assert-TsMandatoryParameter -Invocation $MyInvocation -BoundParameters $PSBoundParameters -Name @('Name', 'DownloadPackages')
+    }
+    end {
+        New-TsStepObject -Type 'DownloadPackageContent' -BoundParameters $PSBoundParameters
+    }
 }
 
 function New-TsInstallApplicationStep {
@@ -743,7 +761,13 @@ function New-TsInstallApplicationStep {
         [int]
         $RetryCount
     )
-    New-TsStepObject -Type 'InstallApplication' -BoundParameters $PSBoundParameters
+    dynamicparam {
+        # Fails naming every missing mandatory parameter instead of prompting when nobody can answer.
+        Assert-TsMandatoryParameter -Invocation $MyInvocation -BoundParameters $PSBoundParameters -Name @('Name')
+    }
+    end {
+        New-TsStepObject -Type 'InstallApplication' -BoundParameters $PSBoundParameters
+    }
 }
 
 function New-TsInstallPackageStep {
@@ -877,7 +901,13 @@ function New-TsInstallPackageStep {
         [switch]
         $ContinueOnInstallError
     )
-    New-TsStepObject -Type 'InstallPackage' -BoundParameters $PSBoundParameters
+    dynamicparam {
+        # Fails naming every missing mandatory parameter instead of prompting when nobody can answer.
+        Assert-TsMandatoryParameter -Invocation $MyInvocation -BoundParameters $PSBoundParameters -Name @('Name')
+    }
+    end {
+        New-TsStepObject -Type 'InstallPackage' -BoundParameters $PSBoundParameters
+    }
 }
 
 function New-TsInstallSoftwareUpdatesStep {
@@ -1003,7 +1033,13 @@ function New-TsInstallSoftwareUpdatesStep {
         [int]
         $RetryCount
     )
-    New-TsStepObject -Type 'InstallSoftwareUpdates' -BoundParameters $PSBoundParameters
+    dynamicparam {
+        # Fails naming every missing mandatory parameter instead of prompting when nobody can answer.
+        Assert-TsMandatoryParameter -Invocation $MyInvocation -BoundParameters $PSBoundParameters -Name @('Name')
+    }
+    end {
+        New-TsStepObject -Type 'InstallSoftwareUpdates' -BoundParameters $PSBoundParameters
+    }
 }
 
 function New-TsRestartComputerStep {
@@ -1130,7 +1166,13 @@ function New-TsRestartComputerStep {
         [int]
         $MessageTimeout
     )
-    New-TsStepObject -Type 'RestartComputer' -BoundParameters $PSBoundParameters
+    dynamicparam {
+        # Fails naming every missing mandatory parameter instead of prompting when nobody can answer.
+        Assert-TsMandatoryParameter -Invocation $MyInvocation -BoundParameters $PSBoundParameters -Name @('Name')
+    }
+    end {
+        New-TsStepObject -Type 'RestartComputer' -BoundParameters $PSBoundParameters
+    }
 }
 
 function New-TsRunCommandLineStep {
@@ -1315,7 +1357,13 @@ function New-TsRunCommandLineStep {
         [int[]]
         $SuccessCodes
     )
-    New-TsStepObject -Type 'RunCommandLine' -BoundParameters $PSBoundParameters
+    dynamicparam {
+        # Fails naming every missing mandatory parameter instead of prompting when nobody can answer.
+        Assert-TsMandatoryParameter -Invocation $MyInvocation -BoundParameters $PSBoundParameters -Name @('Name', 'CommandLine')
+    }
+    end {
+        New-TsStepObject -Type 'RunCommandLine' -BoundParameters $PSBoundParameters
+    }
 }
 
 function New-TsRunPowerShellScriptStep {
@@ -1524,7 +1572,13 @@ function New-TsRunPowerShellScriptStep {
         [int[]]
         $SuccessCodes
     )
-    New-TsStepObject -Type 'RunPowerShellScript' -BoundParameters $PSBoundParameters
+    dynamicparam {
+        # Fails naming every missing mandatory parameter instead of prompting when nobody can answer.
+        Assert-TsMandatoryParameter -Invocation $MyInvocation -BoundParameters $PSBoundParameters -Name @('Name')
+    }
+    end {
+        New-TsStepObject -Type 'RunPowerShellScript' -BoundParameters $PSBoundParameters
+    }
 }
 
 function New-TsSetDynamicVariablesStep {
@@ -1630,7 +1684,13 @@ function New-TsSetDynamicVariablesStep {
         [object]
         $Rules
     )
-    New-TsStepObject -Type 'SetDynamicVariables' -BoundParameters $PSBoundParameters
+    dynamicparam {
+        # Fails naming every missing mandatory parameter instead of prompting when nobody can answer.
+        Assert-TsMandatoryParameter -Invocation $MyInvocation -BoundParameters $PSBoundParameters -Name @('Name', 'Rules')
+    }
+    end {
+        New-TsStepObject -Type 'SetDynamicVariables' -BoundParameters $PSBoundParameters
+    }
 }
 
 function New-TsSetTaskSequenceVariableStep {
@@ -1756,7 +1816,13 @@ function New-TsSetTaskSequenceVariableStep {
         [switch]
         $DoNotShowVariableValue
     )
-    New-TsStepObject -Type 'SetTaskSequenceVariable' -BoundParameters $PSBoundParameters
+    dynamicparam {
+        # Fails naming every missing mandatory parameter instead of prompting when nobody can answer.
+        Assert-TsMandatoryParameter -Invocation $MyInvocation -BoundParameters $PSBoundParameters -Name @('Name', 'VariableName', 'VariableValue')
+    }
+    end {
+        New-TsStepObject -Type 'SetTaskSequenceVariable' -BoundParameters $PSBoundParameters
+    }
 }
 
 function New-TsGroup {
@@ -1853,7 +1919,13 @@ function New-TsGroup {
         [object[]]
         $Steps
     )
-    New-TsStepObject -Type 'Group' -BoundParameters $PSBoundParameters
+    dynamicparam {
+        # Fails naming every missing mandatory parameter instead of prompting when nobody can answer.
+        Assert-TsMandatoryParameter -Invocation $MyInvocation -BoundParameters $PSBoundParameters -Name @('Name', 'Steps')
+    }
+    end {
+        New-TsStepObject -Type 'Group' -BoundParameters $PSBoundParameters
+    }
 }
 
 function Invoke-TsStep {
@@ -1937,6 +2009,12 @@ function Invoke-TsStep {
         [System.Collections.IDictionary]
         $Variables
     )
+    dynamicparam {
+        # Fails naming every missing mandatory parameter instead of prompting when nobody can answer.
+        if (-not $MyInvocation.ExpectingInput -and -not $PSBoundParameters.ContainsKey('InputObject')) {
+            Assert-TsMandatoryParameter -Invocation $MyInvocation -BoundParameters $PSBoundParameters -Name @('Type')
+        }
+    }
     process {
         if ($PSCmdlet.ParameterSetName -eq 'ByType') {
             # JSON names by any casing (hashtable keys ignore case).

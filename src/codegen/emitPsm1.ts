@@ -1,6 +1,9 @@
 // generated/TsSequence/TsSequence.psm1: locates and loads the runtime, then defines the generated
 // functions. Each function is declarations only (param block, validation, help); behaviour is in
-// the runtime: New-TsStepObject builds step objects, Invoke-TsStepCore runs a step.
+// the runtime: New-TsStepObject builds step objects, Invoke-TsStepCore runs a step, and
+// Assert-TsMandatoryParameter (called from dynamicparam, the one hook between binding and
+// PowerShell's prompt for a missing mandatory parameter) fails instead of prompting where no
+// one can answer.
 import { headerComment } from './header.js';
 import { parameterHelp, writeHelp } from './emitHelp.js';
 import { PARAMETER_ENTRY_KEYS } from './emitStepTypes.js';
@@ -26,8 +29,8 @@ export function emitPsm1(model: CodegenModel, exportedFunctions: readonly string
   w.text(headerComment('# '));
   w.line();
   w.line('# Where the runtime is: build.ps1 packages it in a Runtime folder beside this file; a clone');
-  w.line('# keeps it in ps-module/ at the repository root. Only language and .NET calls here: the');
-  w.line('# embedded engine has no Join-Path or Test-Path.');
+  w.line('# keeps it in ps-module/ at the repository root. Only language and .NET calls here, which');
+  w.line('# every PowerShell has before the runtime is loaded.');
   w.line("$script:TsRuntimeRoot = [System.IO.Path]::Combine($PSScriptRoot, 'Runtime')");
   w.block('if (-not [System.IO.Directory]::Exists($script:TsRuntimeRoot)) {', () => {
     w.line("$script:TsRuntimeRoot = [System.IO.Path]::GetFullPath([System.IO.Path]::Combine($PSScriptRoot, '..', '..', 'ps-module'))");
@@ -76,7 +79,25 @@ function constructorFunction(w: LineWriter, model: CodegenModel, type: TypeModel
       w.line("[System.Diagnostics.CodeAnalysis.SuppressMessageAttribute('PSAvoidUsingUsernameAndPasswordParams', '', Justification = 'ConfigMgr step properties: the account and its secret are step data.')]");
     }
     paramBlock(w, parameters);
-    w.line(`New-TsStepObject -Type ${psString(type.name)} -BoundParameters $PSBoundParameters`);
+    mandatoryCheck(w, parameters.filter((parameter) => parameter.required).map((parameter) => parameter.psName));
+    w.block('end {', () => {
+      w.line(`New-TsStepObject -Type ${psString(type.name)} -BoundParameters $PSBoundParameters`);
+    });
+  });
+}
+
+/**
+ * A dynamicparam block that outputs nothing (no dynamic parameters) and only stops a call that
+ * misses mandatory parameters where PowerShell's prompt for them would read a redirected
+ * standard input. The parameters stay Mandatory, so help and Get-Command still say Required.
+ */
+function mandatoryCheck(w: LineWriter, mandatory: string[], condition?: string): void {
+  if (mandatory.length === 0) return;
+  const call = `Assert-TsMandatoryParameter -Invocation $MyInvocation -BoundParameters $PSBoundParameters -Name @(${mandatory.map(psString).join(', ')})`;
+  w.block('dynamicparam {', () => {
+    w.line('# Fails naming every missing mandatory parameter instead of prompting when nobody can answer.');
+    if (condition === undefined) w.line(call);
+    else w.block(`if (${condition}) {`, () => w.line(call));
   });
 }
 
@@ -188,6 +209,8 @@ function invokeTsStep(w: LineWriter, model: CodegenModel): void {
       w.line('$Variables');
     });
     w.line(')');
+    // -Type is mandatory unless the step comes as -InputObject, bound or from the pipeline.
+    mandatoryCheck(w, ['Type'], "-not $MyInvocation.ExpectingInput -and -not $PSBoundParameters.ContainsKey('InputObject')");
     w.block('process {', () => {
       w.block("if ($PSCmdlet.ParameterSetName -eq 'ByType') {", () => {
         w.line('# JSON names by any casing (hashtable keys ignore case).');

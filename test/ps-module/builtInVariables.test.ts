@@ -89,6 +89,21 @@ describe('built-in read-only variables', function () {
     expect(timezone.split(',').slice(19)).to.deep.equal(['Eastern Standard Time', 'Eastern Daylight Time']);
   });
 
+  it('take _SMSTSPackageID only from a valid document id (the schema and the engine refuse others)', async function () {
+    const bad = { id: 'has space', name: 'Bad id', steps: [readBuiltIns()] };
+    const refusals: string[] = [];
+    for (const validate of [true, false]) {
+      try {
+        await engine.runSequence(bad, { validate });
+        refusals.push('ran');
+      } catch (caught) {
+        refusals.push((caught as Error).message);
+      }
+    }
+    expect(refusals[0]).to.contain('$.id: must match pattern');
+    expect(refusals[1]).to.contain('$.id: must match the pattern');
+  });
+
   it('leave _SMSTSPackageID undefined for a document without an id, and give each run its own id and folder', async function () {
     const first = await engine.runSequence({ name: 'No id', steps: [readBuiltIns()] });
     const second = await engine.runSequence({ name: 'No id', steps: [readBuiltIns()] });

@@ -8,7 +8,7 @@ import { expect } from 'chai';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ResultDocument, StepResult } from '../../src/bridge/protocol.js';
+import type { EngineEvent, ResultDocument, StepResult } from '../../src/bridge/protocol.js';
 import { cliPath, runCli } from '../support/cli.js';
 import { corpus, corpusDocument, corpusStep, documentVariables, stepName, type CorpusScript, type ScriptRun, type Variant } from '../support/corpus.js';
 import { startTestEngine, testEngineChoice } from '../support/engine.js';
@@ -19,6 +19,17 @@ const variants: Variant[] = ['inline', 'file'];
 interface Run {
   result: ResultDocument;
   workRoot: string;
+  /** The engine events of the run (Node API only). */
+  events?: EngineEvent[];
+}
+
+/** The engine's 'progress' event (Write-Progress and TsProgressUI records). */
+interface ProgressEvent {
+  activityId: number;
+  activity: string;
+  status: string;
+  percent: number | null;
+  completed: boolean;
 }
 
 interface StandaloneRun {
@@ -85,8 +96,13 @@ async function runThroughNode(root: string): Promise<{ sequences: Record<Variant
     const sequences = {} as Record<Variant, Run>;
     for (const variant of variants) {
       const run = prepareRun(root, `node-${variant}`);
-      const result = await engine.runSequence(corpusDocument(variant), { variables: { WorkRoot: run.workRoot }, baseDirectory: run.folder });
-      sequences[variant] = { result, workRoot: run.workRoot };
+      const events: EngineEvent[] = [];
+      const result = await engine.runSequence(corpusDocument(variant), {
+        variables: { WorkRoot: run.workRoot },
+        baseDirectory: run.folder,
+        onEvent: (event) => events.push(event),
+      });
+      sequences[variant] = { result, workRoot: run.workRoot, events };
     }
     const steps = new Map<string, StandaloneRun>();
     for (const script of corpus.filter((candidate) => candidate.standalone)) {
@@ -179,6 +195,33 @@ describe('script corpus: ConfigMgr task-sequence scripts run unchanged', functio
       }
     });
   }
+
+  describe('Node API: progress of the TsProgressUI script as engine events', function () {
+    const files = ['agent.msi', 'agent.mst', 'config.xml', 'license.txt', 'setup.cmd'];
+    for (const variant of variants) {
+      it(`09-progress-ui.ps1 (${variant}): ShowActionProgress and Write-Progress updates, then both closed`, function () {
+        const { events } = valueOf(results.node).sequences[variant];
+        const progress = (events ?? []).filter((event) => event.kind === 'progress' && event.path === '09-progress-ui') as unknown as ProgressEvent[];
+        // ShowActionProgress is the action's bar (id 1, titled by the current action); Write-Progress keeps its own (id 0).
+        for (const [activityId, activity, statusOf] of [
+          [1, '09-progress-ui', (file: string) => `Copying ${file}`],
+          [0, 'Copying payload', (file: string) => file],
+        ] as const) {
+          const bar = progress.filter((event) => event.activityId === activityId);
+          expect(bar.length, JSON.stringify(progress)).to.be.at.least(2);
+          const updates = bar.slice(0, -1);
+          for (const update of updates) {
+            const index = files.findIndex((file) => statusOf(file) === update.status);
+            expect(index, JSON.stringify(update)).to.be.at.least(0);
+            expect(update).to.include({ activity, percent: (index + 1) * 20, completed: false });
+          }
+          // However the engine paces updates, the last one (5 of 5) and the closing one arrive.
+          expect(updates.at(-1)).to.include({ status: statusOf('setup.cmd'), percent: 100 });
+          expect(bar.at(-1)).to.include({ activity, completed: true });
+        }
+      });
+    }
+  });
 
   describe('Node API: Engine.invokeStep (script files, one step at a time)', function () {
     for (const script of corpus.filter((candidate) => candidate.standalone)) {

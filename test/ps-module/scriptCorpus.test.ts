@@ -45,10 +45,19 @@ function prepareRun(root: string, label: string): { folder: string; document: st
   return { folder, document: join(folder, 'corpus.json'), workRoot };
 }
 
+/**
+ * The engine keeps each run's folder (_SMSTSMDataPath, with _SMSTSLogPath in it) under the user's
+ * data directory, and the corpus writes logs there: point XDG_DATA_HOME into the test's folder so
+ * those runs are removed with it (Windows ignores it: the after hook removes them by name).
+ */
+function engineEnv(root: string): NodeJS.ProcessEnv {
+  return { ...process.env, TSSEQ_ENGINE: testEngineChoice, XDG_DATA_HOME: join(root, 'data') };
+}
+
 async function runThroughCli(root: string, variant: Variant): Promise<Run> {
   const run = prepareRun(root, `cli-${variant}`);
   writeFileSync(run.document, JSON.stringify(corpusDocument(variant), null, 2));
-  const cli = await runCli(['run', run.document, '--json', '--var', `WorkRoot=${run.workRoot}`]);
+  const cli = await runCli(['run', run.document, '--json', '--var', `WorkRoot=${run.workRoot}`], { env: engineEnv(root) });
   if (cli.code !== 0) throw new Error(`tsseq run exited ${cli.code}\nstdout: ${cli.stdout}\nstderr: ${cli.stderr}`);
   return { result: JSON.parse(cli.stdout) as ResultDocument, workRoot: run.workRoot };
 }
@@ -71,7 +80,7 @@ async function runThroughPowerShell(root: string): Promise<Record<Variant, Run>>
   });
   const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve, reject) => {
     const child = spawn(process.execPath, [cliPath, 'pwsh', '--', '-NoProfile', '-NonInteractive', '-Command', invokeScript], {
-      env: { ...process.env, TSSEQ_ENGINE: testEngineChoice, TSSEQ_CORPUS_JOBS: JSON.stringify(jobs) },
+      env: { ...engineEnv(root), TSSEQ_CORPUS_JOBS: JSON.stringify(jobs) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let text = '';
@@ -91,7 +100,7 @@ async function runThroughPowerShell(root: string): Promise<Record<Variant, Run>>
 
 /** One engine: runSequence for both variants, then invokeStep for each standalone script (from its file). */
 async function runThroughNode(root: string): Promise<{ sequences: Record<Variant, Run>; steps: Map<string, StandaloneRun> }> {
-  const { engine } = await startTestEngine();
+  const { engine } = await startTestEngine({ env: engineEnv(root) });
   try {
     const sequences = {} as Record<Variant, Run>;
     for (const variant of variants) {
@@ -161,6 +170,17 @@ describe('script corpus: ConfigMgr task-sequence scripts run unchanged', functio
   });
 
   after(function () {
+    const runs: Run[] = [];
+    for (const settled of [results.cli?.inline, results.cli?.file]) if (settled && 'value' in settled) runs.push(settled.value);
+    if (results.powershell && 'value' in results.powershell) runs.push(...Object.values(results.powershell.value));
+    if (results.node && 'value' in results.node) {
+      runs.push(...Object.values(results.node.value.sequences));
+      for (const run of results.node.value.steps.values()) runs.push({ result: { status: 'Succeeded', exitCode: 0, steps: [], variables: run.step.variables }, workRoot: run.workRoot });
+    }
+    for (const run of runs) {
+      const dataPath = run.result.variables._SMSTSMDataPath;
+      if (dataPath && /[\\/]tsseq[\\/]runs[\\/][^\\/]+$/.test(dataPath)) rmSync(dataPath, { recursive: true, force: true });
+    }
     if (root) rmSync(root, { recursive: true, force: true });
   });
 

@@ -1940,6 +1940,8 @@ function Invoke-TsStep {
 
     With -Variables the step runs in a fresh environment seeded from them; without, it shares the session environment that Get-TsVariable and Set-TsVariable manage.
 
+    With -WhatIf the step does not run and nothing is returned; PowerShell says which step would run. -Confirm asks before each step.
+
     .PARAMETER Type
     Step type to run.
 
@@ -1987,7 +1989,7 @@ function Invoke-TsStep {
     New-TsGroup
 
     #>
-    [CmdletBinding(DefaultParameterSetName = 'ByType')]
+    [CmdletBinding(DefaultParameterSetName = 'ByType', SupportsShouldProcess = $true)]
     [OutputType([pscustomobject])]
     param(
         [Parameter(Mandatory = $true, Position = 0, ParameterSetName = 'ByType')]
@@ -2034,7 +2036,8 @@ function Invoke-TsStep {
         else {
             $step = $InputObject
         }
-        Invoke-TsStepCore -Step $step -Variables $Variables
+        # -WhatIf and -Confirm are decided on the validated step (its name and type), in the runtime.
+        Invoke-TsStepCore -Step $step -Variables $Variables -Caller $PSCmdlet
     }
 }
 

@@ -34,6 +34,10 @@ function Invoke-TsSequence {
     Folder that relative paths are taken from when -InputObject is used (default: current directory).
     .PARAMETER OnEvent
     A script block called with each event (stepStarted, stepFinished, log) as a dictionary.
+    .PARAMETER NodeStepHandler
+    Used by the Node bridge: the script block that runs Node steps. Not for direct use.
+    .PARAMETER AsDictionary
+    Used by the Node bridge: return the result as ordered dictionaries instead of objects.
     .EXAMPLE
     PS> Invoke-TsSequence -Path ./examples/hello.json -Variables @{ Platform = 'linux' }
     .OUTPUTS

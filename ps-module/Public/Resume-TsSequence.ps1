@@ -10,7 +10,8 @@ function Resume-TsSequence {
     .EXAMPLE
     PS> Resume-TsSequence -StateDirectory /var/lib/tsseq
     #>
-    [CmdletBinding()]
+    [CmdletBinding(SupportsShouldProcess = $true)]
     param([Parameter(Mandatory = $true)][string]$StateDirectory)
+    if (-not $PSCmdlet.ShouldProcess($StateDirectory, 'Resume task sequence')) { return }
     $PSCmdlet.ThrowTerminatingError((New-TsErrorRecord -Message 'Resume-TsSequence: restart and resume are not implemented yet in this version of tsseq.' -ErrorId 'NotImplemented' -Category NotImplemented -Target $StateDirectory))
 }

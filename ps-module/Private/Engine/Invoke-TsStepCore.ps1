@@ -18,6 +18,8 @@ function Invoke-TsStepCore {
         [scriptblock]$OnEvent,
         [scriptblock]$NodeStepHandler,
         [string]$BaseDirectory,
+        # Invoke-TsStep's $PSCmdlet: its -WhatIf/-Confirm decide whether the step runs at all.
+        [System.Management.Automation.PSCmdlet]$Caller,
         [switch]$AsDictionary
     )
     $plainStep = ConvertTo-TsPlainData -InputObject $Step
@@ -26,6 +28,7 @@ function Invoke-TsStepCore {
     if ($errors.Count -gt 0) {
         $PSCmdlet.ThrowTerminatingError((New-TsErrorRecord -Message "The step is not valid; it was not run:`n  $($errors -join "`n  ")" -ErrorId 'InvalidStep' -Category InvalidArgument -Target $plainStep))
     }
+    if ($null -ne $Caller -and -not $Caller.ShouldProcess("step '$($plainStep['name'])' ($($plainStep['type']))", 'Run task sequence step')) { return }
     $run = New-TsRunFolderOrStop -Cmdlet $PSCmdlet -Session
     $contextArguments = @{
         Run = $run; InstructionCount = (Measure-TsInstructionCount -Items @($plainStep))

@@ -124,6 +124,20 @@ describe('codegen: generated PowerShell text', () => {
     }
   });
 
+  it('has every builder name all its mandatory parameters to Assert-TsMandatoryParameter, so none is prompted for from a redirected stdin', () => {
+    const text = read('TsSequence.psm1');
+    const builders = [...text.matchAll(/^function (New-Ts[A-Za-z]+) \{\n([\s\S]*?)^\}$/gm)];
+    expect(builders.length).to.equal(12);
+    for (const [, name, body] of builders) {
+      const mandatory = [...body!.matchAll(/^ {8}\[Parameter\(Mandatory = \$true\)\]\n(?: {8}\[.*\n)*? {8}\$([A-Za-z]+),?$/gm)].map((match) => match[1]);
+      const asserted = /Assert-TsMandatoryParameter -Invocation \$MyInvocation -BoundParameters \$PSBoundParameters -Name @\(([^)]*)\)/.exec(body!)?.[1];
+      expect(mandatory.length, name).to.be.greaterThan(0);
+      expect(asserted?.split(', ').map((quoted) => quoted.slice(1, -1)), name).to.deep.equal(mandatory);
+      expect(body, name).to.match(/^ {4}dynamicparam \{$/m).and.match(/^ {4}end \{$/m);
+    }
+    expect(text).to.contain("Assert-TsMandatoryParameter -Invocation $MyInvocation -BoundParameters $PSBoundParameters -Name @('Type')");
+  });
+
   it('has each New-Ts*Step call the runtime with its type, and loads the runtime by .NET calls only', () => {
     const text = read('TsSequence.psm1');
     expect(text).to.contain("New-TsStepObject -Type 'RunCommandLine' -BoundParameters $PSBoundParameters");

@@ -129,10 +129,10 @@ describe('Microsoft.SMS.TsProgressUI in scripts', function () {
     ]);
   });
 
-  it("cannot be steered by the script's own variables (the methods are closures)", async function () {
+  it("cannot be steered by the script's own variables or functions (it lives in a module of its own)", async function () {
     // A helper looked up through the caller's scopes would find these instead of its own.
     const { result, progress } = await run(
-      "$report = { 'hijacked' }; $progressShown = $null; $tell = $null\n$ui = New-Object -ComObject Microsoft.SMS.TsProgressUI\n$ui.ShowActionProgress('', '', '', 'Safe', 1, 1, 'ok', 1, 1)\n$ui.CloseProgressDialog()",
+      "$global:progressShown = $null; $progressShown = $null; $global:TsReport = { 'hijacked' }; $TsReport = { 'hijacked' }; $TsTell = $null\nfunction New-TsProgressUIObject { 'hijacked' }\n$ui = New-Object -ComObject Microsoft.SMS.TsProgressUI\n$ui.ShowActionProgress('', '', '', 'Safe', 1, 1, 'ok', 1, 1)\n$ui.CloseProgressDialog()",
     );
     expect(result.status, result.message).to.equal('Succeeded');
     expect(result.variables.Out ?? '').to.equal('');

@@ -133,10 +133,16 @@ describe('RunPowerShellScript step', function () {
 
   it('says where a Windows-only cmdlet exists: Windows PowerShell 5.1, or Windows', async function () {
     if (process.platform === 'win32') this.skip(); // there the CIM cmdlets exist
-    const result = await engine.invokeStep(script('$bios = Get-CimInstance -ClassName Win32_BIOS\n$os = Get-WmiObject -Class Win32_OperatingSystem'));
+    const result = await engine.invokeStep(
+      script('$bios = Get-CimInstance -ClassName Win32_BIOS\n$os = Get-WmiObject -Class Win32_OperatingSystem\nGet-Service -Name CcmExec\nCimCmdlets\\Invoke-CimMethod -ClassName Win32_Process'),
+    );
     expect(result.status).to.equal('Failed');
-    expect(result.message).to.contain('At line 1, char 9: Get-CimInstance exists only on Windows (module CimCmdlets).');
-    expect(result.message).to.contain('At line 2, char 7: Get-WmiObject exists only in Windows PowerShell 5.1');
+    expect(result.message!.split('\n').slice(1)).to.deep.equal([
+      'At line 1, char 9: Get-CimInstance exists only on Windows (module CimCmdlets).',
+      'At line 2, char 7: Get-WmiObject exists only in Windows PowerShell 5.1 (PowerShell 6 and later do not have it; on Windows, use Get-CimInstance, which both have).',
+      'At line 3, char 1: Get-Service exists only on Windows (module Microsoft.PowerShell.Management).',
+      'At line 4, char 1: CimCmdlets\\Invoke-CimMethod exists only on Windows (module CimCmdlets).',
+    ]);
   });
 
   it('keeps -File semantics for a missing command the script handles itself', async function () {

@@ -17,7 +17,7 @@ function Get-TsMissingCommandReason {
     if ($null -ne $known) {
         if ($known.Edition -eq 'Desktop' -and $script:TsIsCoreClr) {
             $instead = ''
-            if ($known.Instead) { $instead = "; on Windows, $($known.Instead) does the same in both" }
+            if ($known.Instead) { $instead = "; on Windows, use $($known.Instead), which both have" }
             return "$Name exists only in Windows PowerShell 5.1 (PowerShell 6 and later do not have it$instead)."
         }
         if ($known.Edition -eq 'Windows' -and -not $script:TsIsWindows) {
@@ -37,7 +37,7 @@ foreach ($tsEntry in @(
         @{ Edition = 'Desktop'; Module = 'Microsoft.PowerShell.Management'; Instead = @{
                 'Get-WmiObject' = 'Get-CimInstance'; 'Invoke-WmiMethod' = 'Invoke-CimMethod'; 'Set-WmiInstance' = 'Set-CimInstance'
                 'Remove-WmiObject' = 'Remove-CimInstance'; 'Register-WmiEvent' = 'Register-CimIndicationEvent'; 'Get-EventLog' = 'Get-WinEvent'
-                'Write-EventLog' = 'New-WinEvent'; 'Clear-EventLog' = ''; 'Limit-EventLog' = ''; 'New-EventLog' = ''; 'Remove-EventLog' = ''
+                'Write-EventLog' = ''; 'Clear-EventLog' = ''; 'Limit-EventLog' = ''; 'New-EventLog' = ''; 'Remove-EventLog' = ''
                 'Show-EventLog' = ''; 'Add-Computer' = ''; 'Remove-Computer' = ''; 'Checkpoint-Computer' = ''; 'Restore-Computer' = ''
                 'Enable-ComputerRestore' = ''; 'Disable-ComputerRestore' = ''; 'Get-ComputerRestorePoint' = ''
                 'Reset-ComputerMachinePassword' = ''; 'Test-ComputerSecureChannel' = ''; 'Get-ControlPanelItem' = ''; 'Show-ControlPanelItem' = ''

@@ -29,7 +29,11 @@ function Wait-TsScriptInvocation {
         $finished = $Pending.AsyncWaitHandle.WaitOne($slice)
         if ($Progress.Count -gt 0) {
             $records = $Progress.ReadAll()
-            if ($null -ne $OnProgress) { foreach ($record in (Select-TsProgressRecord -Records $records)) { & $OnProgress $record } }
+            if ($null -ne $OnProgress) {
+                # The script is still running: a failing listener must not end this wait.
+                try { foreach ($record in (Select-TsProgressRecord -Records $records)) { & $OnProgress $record } }
+                catch { Write-Warning -Message "TsSequence: reporting the script's progress failed: $($_.Exception.Message)" }
+            }
         }
         if ($finished) { break }
     }

@@ -51,6 +51,8 @@ function Invoke-TsStepRunPowerShellScript {
     if ($logParameters) { Write-TsLog -Context $Context -Message "Script parameters: $($Parameters['parameters'])" -Path $Path }
 
     try {
+        # Called further down this call, so $Context and $Path are found here (dynamic scoping);
+        # not GetNewClosure(), which would lose the module's private functions.
         $onProgress = $null
         if ($null -ne $Context.OnEvent) { $onProgress = { param($record) Send-TsProgressEvent -Context $Context -Record $record -Path $Path } }
         $run = Invoke-TsScriptInRunspace -ScriptPath $scriptPath -Arguments $arguments -WorkingDirectory $workingDirectory -Environment $Context.Environment -TimeoutMilliseconds (Get-TsTimeoutMilliseconds -Parameters $Parameters) -ExecutionPolicy ([string]$Parameters['executionPolicy']) -OnProgress $onProgress

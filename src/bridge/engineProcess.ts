@@ -13,7 +13,11 @@ export function engineArguments(engine: ResolvedEngine, script: string, scriptAr
 }
 
 export function engineEnvironment(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
-  return { ...base, POWERSHELL_TELEMETRY_OPTOUT: '1', DOTNET_CLI_TELEMETRY_OPTOUT: '1', DOTNET_NOLOGO: '1' };
+  const env: NodeJS.ProcessEnv = { ...base, POWERSHELL_TELEMETRY_OPTOUT: '1', DOTNET_CLI_TELEMETRY_OPTOUT: '1', DOTNET_NOLOGO: '1' };
+  // The engine runs in a session of its own (so that it can be stopped with all it started) and
+  // cannot see the terminal: _SMSTSUserStarted learns from us that a person started this run.
+  if (process.stdin.isTTY || process.stdout.isTTY) env.TSSEQ_USER_STARTED = 'true';
+  return env;
 }
 
 /** Keeps the last `limit` characters of a stream, for error messages. */

@@ -1,7 +1,9 @@
 // tsseq run through the real engine: the result document, the readable summary and exit codes.
 import { expect } from 'chai';
+import { spawnSync } from 'node:child_process';
 import type { ResultDocument } from '../../src/bridge/protocol.js';
-import { runCli } from '../support/cli.js';
+import { cliPath, runCli } from '../support/cli.js';
+import { testEngineChoice } from '../support/engine.js';
 import { writeTempFile } from '../support/tempFiles.js';
 
 describe('tsseq run', function () {
@@ -111,5 +113,24 @@ describe('tsseq run', function () {
     expect(result.code, result.stderr).to.equal(2);
     expect(result.stderr).to.include(`tsseq: ${file}: runSequence: the string at $.steps[0].commandLine is not well-formed Unicode`);
     expect(result.stdout).to.equal('');
+  });
+});
+
+describe('tsseq run from a terminal', function () {
+  this.timeout(120_000);
+
+  it('tells the engine (which runs in a session of its own) that a user started the run: _SMSTSUserStarted', async function () {
+    const hasScript = spawnSync('sh', ['-c', 'command -v script'], { encoding: 'utf8' }).status === 0;
+    if (!hasScript) this.skip();
+    const document = writeTempFile(
+      'user-started.json',
+      JSON.stringify({ name: 'u', steps: [{ type: 'RunPowerShellScript', name: 's', sourceScript: "$tsenv.Value('U') = '[' + $tsenv.Value('_SMSTSUserStarted') + ']'" }] }),
+    );
+    const command = [process.execPath, cliPath, 'run', document, '--json'].map((part) => `'${part.replace(/'/g, "'\\''")}'`).join(' ');
+    // script(1) gives the CLI a pseudo-terminal, as a person typing the command has.
+    const inTerminal = spawnSync('script', ['-qec', command, '/dev/null'], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, TSSEQ_ENGINE: testEngineChoice } });
+    expect(inTerminal.stdout).to.match(/"U": "\[true\]"/);
+    const piped = await runCli(['run', document, '--json']);
+    expect((JSON.parse(piped.stdout) as ResultDocument).variables.U).to.equal('[]');
   });
 });

@@ -13,12 +13,20 @@ namespace TsSequence
     /// whole process group), so no terminal does not prove no user. On Windows, "true" in an
     /// interactive desktop session and "false" where Windows says the process is not
     /// interactive (a service, a scheduled task that runs whether or not the user is logged on).
+    /// An engine started by the Node bridge runs in a session of its own, without the terminal:
+    /// the bridge then says in TSSEQ_USER_STARTED whether its own process had one.
     /// </summary>
     public static class SessionOrigin
     {
         /// <summary>"true", "false" or "" (unknown), as described on the class.</summary>
         public static string UserStarted()
         {
+            string? fromBridge = Environment.GetEnvironmentVariable("TSSEQ_USER_STARTED");
+            if (fromBridge == "true" || fromBridge == "false")
+            {
+                return fromBridge;
+            }
+
             if (Platform.IsWindows)
             {
                 return Environment.UserInteractive ? "true" : "false";

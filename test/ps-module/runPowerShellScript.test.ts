@@ -56,6 +56,32 @@ describe('RunPowerShellScript step', function () {
     expect((await engine.invokeStep(script('exit 3010'))).status).to.equal('Succeeded');
   });
 
+  it('exits 0 when the script ends without exit, whatever its last native command returned (-File semantics)', async function () {
+    // Regression: the last native command's $LASTEXITCODE became the step's exit code.
+    const native = await engine.invokeStep(script("sh -c 'exit 3'\n$tsenv.Value('Seen') = [string]$LASTEXITCODE", { outputVariableName: 'Out' }));
+    expect(native.status, native.message).to.equal('Succeeded');
+    expect(native.exitCode).to.equal(0);
+    expect(native.variables.Seen).to.equal('3');
+    // `exit` with no number after it is exit 0; `exit N` in a function ends the script with N.
+    expect((await engine.invokeStep(script("sh -c 'exit 3'\nexit"))).exitCode).to.equal(0);
+    expect((await engine.invokeStep(script("function Stop-Here { exit 6 }\nStop-Here\n'not reached'"))).exitCode).to.equal(6);
+    expect((await engine.invokeStep(script("sh -c 'exit 3'\nexit $LASTEXITCODE"))).exitCode).to.equal(3);
+  });
+
+  it('fails a script whose parameters do not bind, and hides its own plumbing from the script', async function () {
+    const unbound = await engine.invokeStep(script('[CmdletBinding()] param([string]$Name)\n"ran"', { parameters: '-Nmae x', outputVariableName: 'Out' }));
+    expect(unbound.status).to.equal('Failed');
+    expect(unbound.exitCode).to.equal(1);
+    expect(unbound.message).to.contain("A parameter cannot be found that matches parameter name 'Nmae'");
+    expect(unbound.variables.Out ?? '').to.equal('');
+    const twice = await engine.invokeStep(script('param($Name) $Name', { parameters: '-Name a -Name b' }));
+    expect(twice.status).to.equal('Failed');
+    expect(twice.message).to.contain('parameters: -Name is given more than once.');
+    // The runner's variables are private: the script sees neither them nor their error preference.
+    const plain = await engine.invokeStep(script('"$ErrorActionPreference|$($null -eq $TsNamed)|$($null -eq $TsEnded)"', { outputVariableName: 'Out' }));
+    expect(plain.variables.Out).to.equal('Continue|True|True');
+  });
+
   it('fails with exit code 1 and the error message on a terminating error', async function () {
     const result = await engine.invokeStep(script("throw 'broken on purpose'"));
     expect(result.status).to.equal('Failed');

@@ -4,7 +4,8 @@ function Invoke-TsScriptInRunspace {
     Runs a .ps1 file in a fresh runspace of this engine, with $tsenv, arguments as data and a timeout.
     .DESCRIPTION
     A separate runspace keeps the script's variables and functions out of the engine, lets a
-    timeout stop it, and gives `exit N` its script-file meaning ($LASTEXITCODE). It is built
+    timeout stop it, and gives `exit N` its script-file meaning (exit code N; a script that
+    just ends exits 0, as under powershell.exe -File). It is built
     from this runspace's InitialSessionState, so the script sees the same commands the engine
     has. Arguments go through AddParameter/AddArgument: values are never turned into code.
     The runspace has no host UI, and [Console] output is captured while the script runs, so
@@ -58,7 +59,8 @@ function Invoke-TsScriptInRunspace {
         $shell.Runspace = $runspace
         # Scripts written for ConfigMgr create the environment and progress objects themselves.
         Add-TsScriptShim -Shell $shell -EnvironmentView $view
-        [void]$shell.Commands.AddCommand((New-TsScriptCommand -ScriptPath $ScriptPath -Arguments $Arguments))
+        $ended = [System.Collections.Generic.List[object]]::new()
+        [void]$shell.Commands.AddCommand((New-TsScriptCommand -ScriptPath $ScriptPath -Arguments $Arguments -Ended $ended))
 
         $inputData = [System.Management.Automation.PSDataCollection[psobject]]::new()
         $inputData.Complete()
@@ -87,7 +89,10 @@ function Invoke-TsScriptInRunspace {
         if (-not $timedOut) {
             $exitCode = 0
             if ($null -ne $terminatingError) { $exitCode = 1 }
-            else {
+            elseif ($ended.Count -eq 0 -or $ended[0] -eq $false) {
+                # Ended by `exit N` (see New-TsScriptCommand): N is in $LASTEXITCODE. A script
+                # that just ended exits 0, as under powershell.exe -File, whatever its last
+                # native command returned.
                 $last = $runspace.SessionStateProxy.GetVariable('LASTEXITCODE')
                 if ($null -ne $last) { $exitCode = [int]$last }
             }

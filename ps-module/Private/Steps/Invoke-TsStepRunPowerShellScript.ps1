@@ -7,8 +7,8 @@ function Invoke-TsStepRunPowerShellScript {
     behaves as in a script file; the script runs in a fresh runspace with $tsenv, its
     parameters passed as data, under executionPolicy on Windows (elsewhere PowerShell has no
     execution policy). A scriptName must end in .ps1, as powershell.exe -File requires: any
-    other file would be started as a program. The exit code is $LASTEXITCODE (set by
-    `exit N`), 1 for a terminating error, else 0. Non-terminating errors do not fail the step,
+    other file would be started as a program. The exit code is N of `exit N`, 1 for a
+    terminating error, else 0 (as with -File, a native command's exit code does not leak). Non-terminating errors do not fail the step,
     as with powershell.exe -File, with one exception: a script that called a command that
     does not exist did not do its work, so the step fails naming every such command (a green
     step that skipped its work is the worse outcome). Every error is in the step's message

@@ -82,6 +82,26 @@ describe('RunPowerShellScript step', function () {
     expect(plain.variables.Out).to.equal('Continue|True|True');
   });
 
+  it('writes what the script outputs into its transcript, in order with Write-Host, as powershell.exe does', async function () {
+    // Regression: only Write-Host reached the transcript (output goes there through the host, and the script's runspace has none).
+    const folder = mkdtempSync(join(tmpdir(), 'tsseq-ps-'));
+    const transcript = join(folder, 'transcript.log');
+    const result = await engine.invokeStep(
+      script("param($Path) Start-Transcript -Path $Path | Out-Null\nWrite-Host 'host 1'\nWrite-Output 'output 2'\n'bare 3'\nWrite-Host 'host 4'\nStop-Transcript | Out-Null\nexit 4", {
+        parameters: { Path: transcript },
+        outputVariableName: 'Out',
+        successCodes: [4],
+      }),
+    );
+    expect(result.status, result.message).to.equal('Succeeded');
+    expect(result.exitCode).to.equal(4);
+    // The output variable still has each line once.
+    expect(result.variables.Out).to.equal('host 1\noutput 2\nbare 3\nhost 4');
+    const { readFileSync } = await import('node:fs');
+    const lines = readFileSync(transcript, 'utf8').split(/\r?\n/).filter((line) => /^(host|output|bare) \d$/.test(line));
+    expect(lines).to.deep.equal(['host 1', 'output 2', 'bare 3', 'host 4']);
+  });
+
   it('fails with exit code 1 and the error message on a terminating error', async function () {
     const result = await engine.invokeStep(script("throw 'broken on purpose'"));
     expect(result.status).to.equal('Failed');

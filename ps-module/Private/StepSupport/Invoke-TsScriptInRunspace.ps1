@@ -60,7 +60,9 @@ function Invoke-TsScriptInRunspace {
         # Scripts written for ConfigMgr create the environment and progress objects themselves.
         Add-TsScriptShim -Shell $shell -EnvironmentView $view
         $ended = [System.Collections.Generic.List[object]]::new()
-        [void]$shell.Commands.AddCommand((New-TsScriptCommand -ScriptPath $ScriptPath -Arguments $Arguments -Ended $ended))
+        # Only a script that starts a transcript pays for copying its output into it.
+        $transcribe = [System.IO.File]::ReadAllText($ScriptPath).IndexOf('Start-Transcript', [System.StringComparison]::OrdinalIgnoreCase) -ge 0
+        [void]$shell.Commands.AddCommand((New-TsScriptCommand -ScriptPath $ScriptPath -Arguments $Arguments -Ended $ended -Transcribe:$transcribe))
 
         $inputData = [System.Management.Automation.PSDataCollection[psobject]]::new()
         $inputData.Complete()

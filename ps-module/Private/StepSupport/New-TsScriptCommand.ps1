@@ -13,13 +13,18 @@ function New-TsScriptCommand {
     $ErrorActionPreference, which makes a script that cannot start (it does not parse, or its
     parameters do not bind) a terminating error. Only a .ps1 file is accepted: PowerShell
     would start any other path as a program.
+    With -Transcribe, each output object is also handed to Out-Default -Transcript as it
+    comes: under powershell.exe output reaches a transcript through the host, and this
+    runspace has none. It costs about a millisecond an object, so the caller asks for it
+    only for a script that starts a transcript.
     #>
     [CmdletBinding()]
     [OutputType([System.Management.Automation.Runspaces.Command])]
     param(
         [Parameter(Mandatory = $true)][string]$ScriptPath,
         [AllowEmptyCollection()][object[]]$Arguments = @(),
-        [Parameter(Mandatory = $true)][AllowEmptyCollection()][System.Collections.Generic.List[object]]$Ended
+        [Parameter(Mandatory = $true)][AllowEmptyCollection()][System.Collections.Generic.List[object]]$Ended,
+        [switch]$Transcribe
     )
     if (-not $ScriptPath.EndsWith('.ps1', [System.StringComparison]::OrdinalIgnoreCase)) {
         throw [System.ArgumentException]::new("'$ScriptPath' is not a .ps1 file, so it cannot run as a PowerShell script.")
@@ -32,7 +37,7 @@ function New-TsScriptCommand {
         if ($argument.HasValue) { $named[$argument.Name] = $argument.Value } else { $named[$argument.Name] = $true }
     }
     $command = [System.Management.Automation.Runspaces.Command]::new($script:TsScriptWrapper, $true, $true)
-    foreach ($value in @($ScriptPath, $named, $positional.ToArray(), $Ended)) {
+    foreach ($value in @($ScriptPath, $named, $positional.ToArray(), $Ended, [bool]$Transcribe)) {
         $command.Parameters.Add([System.Management.Automation.Runspaces.CommandParameter]::new([System.Management.Automation.Language.NullString]::Value, $value))
     }
     $command.MergeMyResults([System.Management.Automation.Runspaces.PipelineResultTypes]::Information, [System.Management.Automation.Runspaces.PipelineResultTypes]::Output)
@@ -45,6 +50,7 @@ $private:TsNamed = $args[1]
 $private:TsPositional = $args[2]
 $private:TsEnded = $args[3]
 $private:ErrorActionPreference = 'Stop'
-& $args[0] @TsNamed @TsPositional
+if ($args[4]) { & $args[0] @TsNamed @TsPositional | & { process { $_; $null = $_ | Out-Default -Transcript } } }
+else { & $args[0] @TsNamed @TsPositional }
 $TsEnded.Add($?)
 '@

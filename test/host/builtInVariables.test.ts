@@ -58,6 +58,7 @@ describe('built-in variables: the C# core', function () {
     }
     const none = await runCommand([load, "try { [void][TsSequence.RunFolder]::Create(); 'created' } catch { $_.Exception.InnerException.Message }"].join('\n'), {
       env: { HOME: '', XDG_DATA_HOME: '' },
+      cwd: home, // without HOME, pwsh keeps its start-up cache in ./.cache
     });
     expect(lines(none.stdout)).to.deep.equal(["Cannot find the user's data folder: neither XDG_DATA_HOME nor HOME is set to an absolute path."]);
   });

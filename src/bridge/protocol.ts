@@ -69,6 +69,19 @@ export type EngineEvent =
   | { kind: 'stepStarted'; path: string; stepType: string; time: string }
   | ({ kind: 'stepFinished' } & StepResult)
   | { kind: 'log'; level: string; message: string; path?: string }
+  /** A script's Write-Progress or Microsoft.SMS.TsProgressUI call, merged to a few per second. */
+  | {
+      kind: 'progress';
+      path: string;
+      activityId: number;
+      parentActivityId: number;
+      activity: string;
+      status: string;
+      /** 0–100, or null when the script gave none. */
+      percent: number | null;
+      completed: boolean;
+      currentOperation?: string;
+    }
   | { kind: string; [field: string]: unknown };
 
 export interface EventMessage {

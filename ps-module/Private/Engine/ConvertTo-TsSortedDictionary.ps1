@@ -1,6 +1,6 @@
 function ConvertTo-TsSortedDictionary {
     param($Dictionary)
-    # Sort-Object is a Utility cmdlet, absent from the embedded engine.
+    # Array.Sort, not Sort-Object: a .NET call on a hot path.
     $names = [string[]]@($Dictionary.Keys)
     [System.Array]::Sort($names, [System.StringComparer]::OrdinalIgnoreCase)
     $sorted = [ordered]@{}

@@ -5,7 +5,8 @@ function ConvertFrom-TsJson {
     .DESCRIPTION
     The one place that knows the JSON API differs between runtimes: System.Text.Json on
     PowerShell 7 (.NET 10), JavaScriptSerializer on Windows PowerShell 5.1 (.NET Framework).
-    ConvertFrom-Json is not used because the embedded engine has no Utility cmdlets.
+    ConvertFrom-Json is not used: 5.1 has no -AsHashtable and returns PSCustomObjects, and
+    this is a hot path.
     Objects become [ordered] hashtables (case-insensitive keys, document order kept).
     #>
     [CmdletBinding()]

@@ -3,7 +3,7 @@
 // they are, and how _SMSTSUserStarted tells a terminal session from none.
 import { expect } from 'chai';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDirectory, writeTempFile } from '../support/tempFiles.js';
 import { assertBuilt, environmentDll, hostDll, lines, runCommand } from './hostProcess.js';
@@ -61,6 +61,24 @@ describe('built-in variables: the C# core', function () {
       cwd: home, // without HOME, pwsh keeps its start-up cache in ./.cache
     });
     expect(lines(none.stdout)).to.deep.equal(["Cannot find the user's data folder: neither XDG_DATA_HOME nor HOME is set to an absolute path."]);
+  });
+
+  it('refuses runs folders that other users could change: group/other-writable, or a symbolic link', async function () {
+    if (isWindows) this.skip();
+    const create = [load, "try { [void][TsSequence.RunFolder]::Create($env:TSSEQ_TEST_RUNS); 'created' } catch { $_.Exception.InnerException.Message }"].join('\n');
+    const open = mkdtempSync(join(tempDirectory(), 'open-'));
+    const runs = join(open, 'runs');
+    mkdirSync(runs, { mode: 0o700 });
+    chmodSync(runs, 0o777);
+    const writable = await runCommand(create, { env: { TSSEQ_TEST_RUNS: runs } });
+    expect(lines(writable.stdout)[0]).to.match(/can be changed by other users \(mode 777\)/);
+    expect(readdirSync(runs)).to.deep.equal([]);
+    chmodSync(runs, 0o700);
+    expect(lines((await runCommand(create, { env: { TSSEQ_TEST_RUNS: runs } })).stdout)).to.deep.equal(['created']);
+    const linked = join(open, 'linked');
+    symlinkSync(runs, linked);
+    const viaLink = await runCommand(create, { env: { TSSEQ_TEST_RUNS: linked } });
+    expect(lines(viaLink.stdout)[0]).to.match(/is a symbolic link/);
   });
 
   it('removes a run folder only while nothing was written into it', async () => {

@@ -59,6 +59,43 @@ namespace TsSequence
             }
         }
 
+        /// <summary>
+        /// Refuses a folder that another user could change under us: a symbolic link, or (Unix) one
+        /// that grants write to group or others, where someone could swap a run folder for a link
+        /// to a place they read. Windows folders are left to their ACLs.
+        /// </summary>
+        /// <exception cref="IOException">The folder is not private, naming it and the fix.</exception>
+        public static void AssertPrivate(string path)
+        {
+            if (Platform.IsWindows)
+            {
+                return;
+            }
+
+            var info = new DirectoryInfo(path);
+            if ((info.Attributes & FileAttributes.ReparsePoint) != 0)
+            {
+                throw new IOException("'" + path + "' is a symbolic link: tsseq keeps run folders only in real folders private to you. Replace it with a folder (mkdir -m 700), or set XDG_DATA_HOME elsewhere.");
+            }
+
+            if (GetMode is null)
+            {
+                return;
+            }
+
+            int mode = Convert.ToInt32(GetMode.Invoke(null, new object[] { path }), System.Globalization.CultureInfo.InvariantCulture);
+            if ((mode & GroupOrOthersWrite) != 0)
+            {
+                string octal = Convert.ToString(mode & 511, 8);
+                throw new IOException("'" + path + "' can be changed by other users (mode " + octal + "): tsseq keeps run folders only where no one else can replace them. Make it private (chmod 700 '" + path + "'), or set XDG_DATA_HOME elsewhere.");
+            }
+        }
+
+        private const int GroupOrOthersWrite = 18; // 0022
+
+        // File.GetUnixFileMode(string) exists from .NET 7, like CreateDirectory(path, mode).
+        private static readonly MethodInfo? GetMode = typeof(File).GetMethod("GetUnixFileMode", new[] { typeof(string) });
+
         private static MethodInfo? FindCreateWithMode()
         {
             Type? mode = typeof(File).Assembly.GetType("System.IO.UnixFileMode");

@@ -47,6 +47,16 @@ namespace TsSequence
 
             // A clash needs the same second and the same 32 random bits; retry rather than share.
             string root = Path.GetFullPath(runsRoot);
+            // The runs folder and its parent are ours (tsseq/runs): whoever could write to them
+            // could swap a run folder for a link between its creation and a script's first log.
+            PrivateDirectory.Create(root);
+            PrivateDirectory.AssertPrivate(root);
+            string? parent = Path.GetDirectoryName(root);
+            if (!string.IsNullOrEmpty(parent))
+            {
+                PrivateDirectory.AssertPrivate(parent!);
+            }
+
             for (int attempt = 0; attempt < 10; attempt++)
             {
                 string runId = NewRunId();

@@ -5,7 +5,7 @@
 // rebuild with nothing changed takes about as long as an incremental tsc.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -87,18 +87,45 @@ function inputsStamp(projectDir) {
   return hash.digest('hex');
 }
 
-/** Runs `build` unless `stampFile` records the same inputs and every output still exists. */
-async function dotnetStep(label, projectDir, stampFile, outputs, build) {
-  const stamp = inputsStamp(projectDir);
-  const current = existsSync(stampFile) ? readFileSync(stampFile, 'utf8') : '';
-  if (current === stamp && outputs.every((output) => existsSync(output))) {
+/** Every file below `dir`, relative to it. */
+function filesBelow(dir, prefix = '') {
+  return readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? filesBelow(dir, join(prefix, entry.name)) : [join(prefix, entry.name)],
+  );
+}
+
+/**
+ * Runs `build` unless `stampFile` records the same inputs and every file the last build left in
+ * `outputDir` (or the given `outputs`) still exists: a half-deleted output is rebuilt.
+ */
+async function dotnetStep(label, projectDir, stampFile, { outputDir, outputs = [] }, build) {
+  const inputs = inputsStamp(projectDir);
+  let recorded;
+  try {
+    recorded = JSON.parse(readFileSync(stampFile, 'utf8'));
+  } catch {
+    recorded = undefined;
+  }
+  const expected = [...outputs, ...(recorded?.files ?? []).map((file) => join(outputDir, file))];
+  if (recorded?.inputs === inputs && expected.length > 0 && expected.every((output) => existsSync(output))) {
     if (!quiet) say(`${label}: up to date`);
     return;
   }
   await build();
-  writeFileSync(stampFile, stamp);
+  writeFileSync(stampFile, JSON.stringify({ inputs, files: outputDir ? filesBelow(outputDir) : [] }));
 }
 
+/**
+ * tsc --incremental trusts its .tsbuildinfo and does not re-emit an output that was deleted:
+ * when a source's .js is missing, start from scratch.
+ */
+function forgetStaleTypeScriptBuild() {
+  const sources = ['src', 'test', 'generated'].flatMap((dir) => filesBelow(join(root, dir)).map((file) => join(dir, file)));
+  const missing = sources.filter((file) => /\.ts$/.test(file) && !/\.d\.ts$/.test(file)).some((file) => !existsSync(join(root, 'dist', file.replace(/\.ts$/, '.js'))));
+  if (missing) rmSync(join(root, 'dist', '.tsbuildinfo'), { force: true });
+}
+
+forgetStaleTypeScriptBuild();
 run('TypeScript (tsc)', process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json']);
 // npm marks bin files executable only on install/link; a clone runs dist/src/cli/main.js directly too.
 chmodSync(join(root, 'dist', 'src', 'cli', 'main.js'), 0o755);
@@ -107,7 +134,7 @@ chmodSync(join(root, 'dist', 'src', 'cli', 'main.js'), 0o755);
 const environmentDir = join(root, 'ps-module', 'csharp', 'TsSequence.Environment');
 const environmentLib = join(root, 'ps-module', 'lib');
 const environmentOutputs = [join(environmentLib, 'TsSequence.Environment.dll'), join(environmentLib, 'net45', 'TsSequence.Environment.dll')];
-await dotnetStep('$tsenv assembly', environmentDir, join(environmentLib, '.build-stamp'), environmentOutputs, async () => {
+await dotnetStep('$tsenv assembly', environmentDir, join(environmentLib, '.build-stamp'), { outputs: environmentOutputs }, async () => {
   const project = join(environmentDir, 'TsSequence.Environment.csproj');
   await restore('$tsenv assembly', project);
   run('$tsenv assembly (dotnet build)', 'dotnet', ['build', project, '-c', 'Release', '--no-restore', '--nologo', '-v', 'q', '-clp:ErrorsOnly;NoSummary']);
@@ -122,7 +149,7 @@ const hostDir = join(root, 'host');
 const publishDir = join(hostDir, 'bin', 'publish');
 const exe = process.platform === 'win32' ? '.exe' : '';
 const hostOutputs = ['tsseq-host.dll', `tsseq-host${exe}`, `pwsh${exe}`, join('Modules', 'Microsoft.PowerShell.Utility')].map((name) => join(publishDir, name));
-await dotnetStep('embedded engine host/', hostDir, join(hostDir, 'bin', '.build-stamp'), hostOutputs, async () => {
+await dotnetStep('embedded engine host/', hostDir, join(hostDir, 'bin', '.build-stamp'), { outputDir: publishDir, outputs: hostOutputs }, async () => {
   const project = join(hostDir, 'tsseq-host.csproj');
   await restore('embedded engine host/', project);
   say('embedded engine host/: publishing pwsh 7.6.9 (ReadyToRun; about a minute the first time)');

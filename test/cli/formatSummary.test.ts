@@ -73,6 +73,22 @@ describe('formatSummary (readable tsseq run output)', () => {
     expect(messageLines('')).to.deep.equal([]);
   });
 
+  it('shows control characters in names and messages as visible escapes, so they cannot forge the summary', () => {
+    const hostile = { steps: [{ type: 'RunCommandLine', name: 'Evil\u001b]0;pwned\u0007' }] };
+    const result: ResultDocument = {
+      status: 'Failed',
+      exitCode: 1,
+      variables: {},
+      steps: [{ path: 'Evil\u001b]0;pwned\u0007', type: 'RunCommandLine', status: 'Failed', exitCode: 1, message: 'boom\rSequence Succeeded (exit code 0)\u001b[8m\u202e' }],
+    };
+    const text = formatSummary(result, hostile, 'Sequence: x\u001b[2J');
+    expect(text).to.not.match(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/);
+    expect(text).to.contain('Sequence: x\\u001b[2J');
+    expect(text).to.contain('Evil\\u001b]0;pwned\\u0007');
+    expect(text).to.contain('boom\\u000dSequence Succeeded (exit code 0)\\u001b[8m\\u202e');
+    expect(text.split('\n').pop()).to.equal('Sequence Failed (exit code 1): 1 Failed');
+  });
+
   it('shows skip reasons', () => {
     const result: ResultDocument = {
       status: 'Succeeded',

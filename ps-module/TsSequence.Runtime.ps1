@@ -9,8 +9,9 @@ Set-StrictMode -Version 2.0
 $script:TsIsCoreClr = $PSVersionTable.PSEdition -eq 'Core'
 $script:TsIsWindows = [System.Environment]::OSVersion.Platform -eq [System.PlatformID]::Win32NT
 
-# The variable store ($tsenv) is a small compiled type so ConfigMgr's
-# `$tsenv.Value('X') = 'y'` idiom (a parameterized property) works in 5.1 and 7 alike.
+# The compiled core (ps-module/csharp): the variable store ($tsenv, a compiled type so ConfigMgr's
+# `$tsenv.Value('X') = 'y'` idiom, a parameterized property, works in 5.1 and 7 alike), the JSON
+# codec and the bridge protocol server. It ships no dependency: PowerShell provides what it uses.
 if (-not ('TsSequence.TsEnvironment' -as [type])) {
     # Windows PowerShell 5.1 loads the net462 build; PowerShell 7 the netstandard2.0 one.
     $tsEnvironmentAssembly = [System.IO.Path]::Combine($script:TsRuntimeRoot, 'lib', 'TsSequence.Environment.dll')
@@ -21,7 +22,7 @@ if (-not ('TsSequence.TsEnvironment' -as [type])) {
     [void][System.Reflection.Assembly]::LoadFrom($tsEnvironmentAssembly)
 }
 
-# One function per file: Private/<area>/ (Engine, Validation, Conditions, Log, Json, Steps,
+# One function per file: Private/<area>/ (Engine, Validation, Conditions, Log, Steps,
 # StepSupport, Bridge) and Public/ (the exported commands).
 foreach ($tsRuntimeFolder in @('Private', 'Public')) {
     $tsRuntimePath = [System.IO.Path]::Combine($script:TsRuntimeRoot, $tsRuntimeFolder)

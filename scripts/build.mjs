@@ -103,7 +103,8 @@ run('TypeScript (tsc)', process.execPath, [join(root, 'node_modules', 'typescrip
 // npm marks bin files executable only on install/link; a clone runs dist/src/cli/main.js directly too.
 chmodSync(join(root, 'dist', 'src', 'cli', 'main.js'), 0o755);
 
-// The $tsenv assembly: lib/ holds the netstandard2.0 build (PowerShell 7), lib/net462/ the Windows PowerShell 5.1 one.
+// The module's compiled core ($tsenv store, JSON codec, bridge server): lib/ holds the netstandard2.0
+// build (PowerShell 7), lib/net462/ the Windows PowerShell 5.1 one.
 const environmentDir = join(root, 'ps-module', 'csharp', 'TsSequence.Environment');
 const environmentLib = join(root, 'ps-module', 'lib');
 const environmentOutputs = [join(environmentLib, 'TsSequence.Environment.dll'), join(environmentLib, 'net462', 'TsSequence.Environment.dll')];

@@ -34,12 +34,14 @@ namespace TsSequence.Protocol
         /// <summary>Connects to Node's pipe and answers requests until <c>shutdown</c> or end of input.</summary>
         public void Run(string pipeName)
         {
-            using (channel = BridgeChannel.Connect(pipeName, ConnectTimeoutMilliseconds))
+            BridgeChannel connected = BridgeChannel.Connect(pipeName, ConnectTimeoutMilliseconds);
+            channel = connected;
+            try
             {
-                channel.Send(BridgeMessages.Ready(engine));
+                connected.Send(BridgeMessages.Ready(engine));
                 while (true)
                 {
-                    string? line = channel.ReadLine();
+                    string? line = connected.ReadLine();
                     if (line == null)
                     {
                         break;
@@ -51,8 +53,11 @@ namespace TsSequence.Protocol
                     }
                 }
             }
-
-            channel = null;
+            finally
+            {
+                channel = null;
+                connected.Dispose();
+            }
         }
 
         /// <summary>Sends one event of the request being served (the engine's -OnEvent).</summary>

@@ -25,11 +25,12 @@ const PROCESS_PER_CALL_CALLS = Number(process.env.BENCH_PROCESS_CALLS ?? 3);
 
 const step = { type: 'SetTaskSequenceVariable', name: 'Noop', variableName: 'V', variableValue: '%In%' };
 // The baselines' command is one line: node-powershell hangs on multi-line commands in -Command -
-// mode. $tsm is the imported module: its private ConvertTo-TsJson is reached through it.
+// mode. The JSON is the module's own serializer (the C# codec the bridge uses), so the baseline
+// returns the same data as the bridge.
 const psQuote = (text) => `'${text.replace(/'/g, "''")}'`;
-const importModule = `$tsm = Import-Module ${psQuote(paths.moduleManifest)} -PassThru`;
+const importModule = `Import-Module ${psQuote(paths.moduleManifest)}`;
 const invokeOnce = (value) =>
-  `$r = Invoke-TsStep -Type SetTaskSequenceVariable -Parameters @{ Name = 'Noop'; VariableName = 'V'; VariableValue = '%In%' } -Variables @{ In = ${psQuote(value)} }; & $tsm { param($o) ConvertTo-TsJson -InputObject $o } $r`;
+  `$r = Invoke-TsStep -Type SetTaskSequenceVariable -Parameters @{ Name = 'Noop'; VariableName = 'V'; VariableValue = '%In%' } -Variables @{ In = ${psQuote(value)} }; [TsSequence.Json.JsonCodec]::Serialize($r)`;
 const variableV = (json) => JSON.parse(json).variables.V;
 
 function check(actual, expected, what) {

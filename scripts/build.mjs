@@ -130,18 +130,19 @@ run('TypeScript (tsc)', process.execPath, [join(root, 'node_modules', 'typescrip
 // npm marks bin files executable only on install/link; a clone runs dist/src/cli/main.js directly too.
 chmodSync(join(root, 'dist', 'src', 'cli', 'main.js'), 0o755);
 
-// The $tsenv assembly: lib/ holds the netstandard2.0 build (PowerShell 7), lib/net45/ the Windows PowerShell 5.1 one.
+// The module's compiled core ($tsenv store, JSON codec, bridge server): lib/ holds the netstandard2.0
+// build (PowerShell 7), lib/net462/ the Windows PowerShell 5.1 one.
 const environmentDir = join(root, 'ps-module', 'csharp', 'TsSequence.Environment');
 const environmentLib = join(root, 'ps-module', 'lib');
-const environmentOutputs = [join(environmentLib, 'TsSequence.Environment.dll'), join(environmentLib, 'net45', 'TsSequence.Environment.dll')];
+const environmentOutputs = [join(environmentLib, 'TsSequence.Environment.dll'), join(environmentLib, 'net462', 'TsSequence.Environment.dll')];
 await dotnetStep('$tsenv assembly', environmentDir, join(environmentLib, '.build-stamp'), { outputs: environmentOutputs }, async () => {
   const project = join(environmentDir, 'TsSequence.Environment.csproj');
   await restore('$tsenv assembly', project);
   run('$tsenv assembly (dotnet build)', 'dotnet', ['build', project, '-c', 'Release', '--no-restore', '--nologo', '-v', 'q', '-clp:ErrorsOnly;NoSummary']);
   const built = (framework) => join(environmentDir, 'bin', 'Release', framework, 'TsSequence.Environment.dll');
-  mkdirSync(join(environmentLib, 'net45'), { recursive: true });
+  mkdirSync(join(environmentLib, 'net462'), { recursive: true });
   copyFileSync(built('netstandard2.0'), environmentOutputs[0]);
-  copyFileSync(built('net45'), environmentOutputs[1]);
+  copyFileSync(built('net462'), environmentOutputs[1]);
 });
 
 // The embedded engine: real pwsh, published (ReadyToRun) to host/bin/publish, which is its $PSHOME.

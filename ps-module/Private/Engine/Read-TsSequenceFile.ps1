@@ -14,7 +14,7 @@ function Read-TsSequenceFile {
     }
     $text = [System.IO.File]::ReadAllText($Path)
     try {
-        return , (ConvertFrom-TsJson -Json $text)
+        return , ([TsSequence.Json.JsonCodec]::Parse($text))
     }
     catch {
         $exception = Get-TsInnermostError -ErrorRecord $_

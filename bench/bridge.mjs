@@ -18,6 +18,9 @@ import { Engine } from '../dist/src/bridge/Engine.js';
 import { paths } from '../dist/src/bridge/paths.js';
 
 const run = promisify(execFile);
+// pwsh writes terminal escape sequences (colours, keypad mode) before its output when TERM names a
+// terminal; node-powershell returns text, so its baseline would read them as part of the JSON.
+process.env.TERM = 'dumb';
 const STEADY_CALLS = Number(process.env.BENCH_CALLS ?? 200);
 const WARM_UP = 50;
 const COLD_STARTS = Number(process.env.BENCH_COLD_STARTS ?? 3);

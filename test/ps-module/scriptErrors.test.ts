@@ -88,6 +88,22 @@ describe('script errors in step messages', function () {
     expect(JSON.stringify(events)).to.not.contain(SECRET);
   });
 
+  it('masks a secret that spans lines or has edge spaces, in error lines, the result and the log', async function () {
+    const key = '  -----BEGIN KEY-----\nMIIBOgIBAAJBAKj34GkxFhD90vcNLYLInFEX6Ppy1tPf9Cnzj4p4WGeKLs1Pt8Qu\n-----END KEY-----  ';
+    const events: EngineEvent[] = [];
+    const result = await engine.invokeStep(script("Write-Error \"bad key: $($tsenv.Value('Key'))\"\nthrow \"still $($tsenv.Value('Key'))\""), {
+      variables: { Key: key },
+      secrets: ['Key'],
+      onEvent: (event) => events.push(event),
+    });
+    expect(result.status).to.equal('Failed');
+    expect(result.message).to.contain('bad key: ********');
+    for (const part of ['BEGIN KEY', 'MIIBOgIBAAJBAKj34GkxFhD90vcNLYLInFEX6Ppy1tPf9Cnzj4p4WGeKLs1Pt8Qu', 'END KEY']) {
+      expect(JSON.stringify(result), part).to.not.contain(part);
+      expect(JSON.stringify(events), part).to.not.contain(part);
+    }
+  });
+
   it('shows every error line in the tsseq run summary, and the whole message in --json', async function () {
     const long = 'y'.repeat(180);
     const file = writeTempFile('errors.json', {

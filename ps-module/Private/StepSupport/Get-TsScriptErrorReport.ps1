@@ -17,7 +17,8 @@ function Get-TsScriptErrorReport {
         [AllowEmptyCollection()][object[]]$Errors = @(),
         [AllowNull()][object]$TerminatingError,
         [Parameter(Mandatory = $true)][string]$ScriptPath,
-        [int]$Limit = 50
+        [int]$Limit = 50,
+        [AllowNull()][TsSequence.TsEnvironment]$Environment
     )
     $missing = [System.Collections.Generic.List[string]]::new()
     $describe = {
@@ -38,9 +39,9 @@ function Get-TsScriptErrorReport {
     foreach ($item in $Errors) {
         if ($item -is [System.Management.Automation.ErrorRecord]) {
             $described = & $describe $item
-            $entries.Add((Format-TsScriptError -Text $described.Text -Position $described.Position))
+            $entries.Add((Format-TsScriptError -Text $described.Text -Position $described.Position -Environment $Environment))
         }
-        elseif ($null -ne $item) { $entries.Add((Format-TsScriptError -Text ([string]$item))) }
+        elseif ($null -ne $item) { $entries.Add((Format-TsScriptError -Text ([string]$item) -Environment $Environment)) }
     }
 
     $lines = [System.Collections.Generic.List[string]]::new()
@@ -49,7 +50,7 @@ function Get-TsScriptErrorReport {
         $lines.Add('The script could not be parsed, so none of it ran:')
         $listed = [System.Collections.Generic.List[string]]::new()
         foreach ($parseError in $TerminatingError.Errors) {
-            $listed.Add((Format-TsScriptError -Text $parseError.Message -Position "line $($parseError.Extent.StartLineNumber), char $($parseError.Extent.StartColumnNumber)"))
+            $listed.Add((Format-TsScriptError -Text $parseError.Message -Position "line $($parseError.Extent.StartLineNumber), char $($parseError.Extent.StartColumnNumber)" -Environment $Environment))
         }
         foreach ($entry in $entries) { $listed.Add($entry) }
     }
@@ -60,7 +61,7 @@ function Get-TsScriptErrorReport {
         }
         $where = ''
         if ($stop.Position) { $where = " at $($stop.Position)" }
-        $lines.Add("The script failed$($where): $(Format-TsScriptError -Text $stop.Text)")
+        $lines.Add("The script failed$($where): $(Format-TsScriptError -Text $stop.Text -Environment $Environment)")
         if ($entries.Count -gt 0) { $lines.Add("Errors reported before it:") }
     }
     elseif ($missing.Count -gt 0) {

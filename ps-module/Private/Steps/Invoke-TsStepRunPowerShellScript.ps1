@@ -60,7 +60,7 @@ function Invoke-TsStepRunPowerShellScript {
     finally {
         if ($null -ne $temporaryScript) { [System.IO.Directory]::Delete($temporaryScript.Folder, $true) }
     }
-    $report = Get-TsScriptErrorReport -Errors $run.Errors -TerminatingError $run.TerminatingError -ScriptPath $scriptPath
+    $report = Get-TsScriptErrorReport -Errors $run.Errors -TerminatingError $run.TerminatingError -ScriptPath $scriptPath -Environment $Context.Environment
     foreach ($record in $run.Warnings) { Write-TsLog -Context $Context -Level warning -Message "Script warning: $record" -Path $Path }
     foreach ($record in $run.Verbose) { Write-TsLog -Context $Context -Level verbose -Message "Script verbose: $record" -Path $Path }
     foreach ($entry in $report.Entries) { Write-TsLog -Context $Context -Level warning -Message "Script error: $entry" -Path $Path }

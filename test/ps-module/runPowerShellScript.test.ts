@@ -166,6 +166,18 @@ describe('RunPowerShellScript step', function () {
     expect(result.exitCode).to.equal(1460);
   });
 
+  it('ends a script blocked inside a .NET call at its timeout and stays usable (the script cannot be stopped, only left)', async function () {
+    // Before, reading the abandoned pipeline's still-open output blocked until the script ended (here 10 minutes).
+    const started = Date.now();
+    const blocked = await engine.invokeStep(script('[System.Threading.Thread]::Sleep(600000)', { timeoutMinutes: 0.02 }));
+    expect(blocked.status).to.equal('Failed');
+    expect(blocked.exitCode).to.equal(1460);
+    expect(Date.now() - started).to.be.below(60_000);
+    const next = await engine.invokeStep({ type: 'SetTaskSequenceVariable', name: 'After', variableName: 'After', variableValue: 'ok' });
+    expect(next.status).to.equal('Succeeded');
+    expect(next.variables.After).to.equal('ok');
+  });
+
   it('fails a script that called a command that does not exist, naming every one and why', async function () {
     // powershell.exe -File would go on and exit 0; a green step that skipped its work is worse.
     const result = await engine.invokeStep(script("Get-WmiObject Win32_BIOS\nConvert-TsNothing -Now\n'after'", { outputVariableName: 'Out' }));

@@ -102,11 +102,11 @@ function Invoke-TsScriptInRunspace {
         return @{
             ExitCode         = $exitCode
             TimedOut         = $timedOut
-            Output           = (ConvertTo-TsOutputText -Items $outputData)
+            Output           = (ConvertTo-TsOutputText -Items (Get-TsCollectionSnapshot -Collection $outputData))
             ConsoleText      = $consoleOut.ToString() + $consoleError.ToString()
-            Errors           = @($shell.Streams.Error)
-            Warnings         = @($shell.Streams.Warning)
-            Verbose          = @($shell.Streams.Verbose)
+            Errors           = (Get-TsCollectionSnapshot -Collection $shell.Streams.Error)
+            Warnings         = (Get-TsCollectionSnapshot -Collection $shell.Streams.Warning)
+            Verbose          = (Get-TsCollectionSnapshot -Collection $shell.Streams.Verbose)
             TerminatingError = $terminatingError
         }
     }

@@ -4,7 +4,9 @@ import { spawnSync } from 'node:child_process';
 import type { ResultDocument } from '../../src/bridge/protocol.js';
 import { cliPath, runCli } from '../support/cli.js';
 import { testEngineChoice } from '../support/engine.js';
-import { writeTempFile } from '../support/tempFiles.js';
+import { mkdtempSync } from 'node:fs';
+import { join } from 'node:path';
+import { tempDirectory, writeTempFile } from '../support/tempFiles.js';
 
 describe('tsseq run', function () {
   this.timeout(120_000);
@@ -113,6 +115,28 @@ describe('tsseq run', function () {
     expect(result.code, result.stderr).to.equal(2);
     expect(result.stderr).to.include(`tsseq: ${file}: runSequence: the string at $.steps[0].commandLine is not well-formed Unicode`);
     expect(result.stdout).to.equal('');
+  });
+});
+
+describe('tsseq run in a folder a script deletes', function () {
+  this.timeout(120_000);
+
+  it('keeps the step and the run going when a script removes the folder the engine started in', async () => {
+    const launch = mkdtempSync(join(tempDirectory(), 'launch-'));
+    const document = writeTempFile(
+      'remove-launch.json',
+      JSON.stringify({
+        name: 'rm',
+        steps: [
+          { type: 'RunPowerShellScript', name: 'Remove', sourceScript: "Remove-Item -LiteralPath $env:TSSEQ_TEST_LAUNCH -Recurse -Force; $tsenv.Value('Removed') = 'yes'" },
+          { type: 'SetTaskSequenceVariable', name: 'After', variableName: 'After', variableValue: 'ok' },
+        ],
+      }),
+    );
+    const result = await runCli(['run', document, '--json'], { cwd: launch, env: { TSSEQ_TEST_LAUNCH: launch } });
+    expect(result.code, result.stderr).to.equal(0);
+    const variables = (JSON.parse(result.stdout) as ResultDocument).variables;
+    expect(variables).to.include({ Removed: 'yes', After: 'ok' });
   });
 });
 

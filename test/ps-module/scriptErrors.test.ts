@@ -104,6 +104,15 @@ describe('script errors in step messages', function () {
     }
   });
 
+  it('does not fail a script that probes for a command with Get-Command (only a call of a missing command does)', async function () {
+    const result = await engine.invokeStep(script("if (-not (Get-Command tsseq-no-such-tool)) { $tsenv.Value('Fallback') = 'used' }"));
+    expect(result.status, result.message).to.equal('Succeeded');
+    expect(result.variables.Fallback).to.equal('used');
+    const called = await engine.invokeStep(script('tsseq-no-such-tool --version'));
+    expect(called.status).to.equal('Failed');
+    expect(called.message).to.contain('tsseq-no-such-tool');
+  });
+
   it('shows every error line in the tsseq run summary, and the whole message in --json', async function () {
     const long = 'y'.repeat(180);
     const file = writeTempFile('errors.json', {

@@ -24,7 +24,9 @@ function Get-TsScriptErrorReport {
     $describe = {
         param([System.Management.Automation.ErrorRecord]$Record)
         $text = $Record.ToString()
-        if ($Record.Exception -is [System.Management.Automation.CommandNotFoundException]) {
+        # Only a failed invocation: a probe such as `Get-Command choco` reports the same exception
+        # from its cmdlet (FullyQualifiedErrorId '...,Microsoft.PowerShell.Commands.GetCommandCommand').
+        if ($Record.Exception -is [System.Management.Automation.CommandNotFoundException] -and [string]$Record.FullyQualifiedErrorId -eq 'CommandNotFoundException') {
             $name = [string]$Record.Exception.CommandName
             if ([string]::IsNullOrEmpty($name)) { $name = [string]$Record.TargetObject }
             if (-not [string]::IsNullOrEmpty($name)) {

@@ -113,7 +113,9 @@ function Invoke-TsScriptInRunspace {
     finally {
         [System.Console]::SetOut($savedOut)
         [System.Console]::SetError($savedError)
-        [System.Environment]::CurrentDirectory = $savedDirectory
+        # The script may have deleted the folder the engine started in: then the temp folder.
+        try { [System.Environment]::CurrentDirectory = $savedDirectory }
+        catch { [System.Environment]::CurrentDirectory = [System.IO.Path]::GetTempPath() }
         if ($policySet) { [System.Environment]::SetEnvironmentVariable('PSExecutionPolicyPreference', $savedPolicy) }
         if (-not $abandoned) {
             if ($null -ne $shell) { $shell.Dispose() }

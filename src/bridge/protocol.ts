@@ -65,23 +65,25 @@ export interface ResponseMessage {
   error?: ErrorPayload;
 }
 
+/** A script's Write-Progress or Microsoft.SMS.TsProgressUI call, merged to a few per second. */
+export interface ProgressEvent {
+  kind: 'progress';
+  path: string;
+  activityId: number;
+  parentActivityId: number;
+  activity: string;
+  status: string;
+  /** 0–100, or null when the script gave none. */
+  percent: number | null;
+  completed: boolean;
+  currentOperation?: string;
+}
+
 export type EngineEvent =
   | { kind: 'stepStarted'; path: string; stepType: string; time: string }
   | ({ kind: 'stepFinished' } & StepResult)
   | { kind: 'log'; level: string; message: string; path?: string }
-  /** A script's Write-Progress or Microsoft.SMS.TsProgressUI call, merged to a few per second. */
-  | {
-      kind: 'progress';
-      path: string;
-      activityId: number;
-      parentActivityId: number;
-      activity: string;
-      status: string;
-      /** 0–100, or null when the script gave none. */
-      percent: number | null;
-      completed: boolean;
-      currentOperation?: string;
-    }
+  | ProgressEvent
   | { kind: string; [field: string]: unknown };
 
 export interface EventMessage {

@@ -3,19 +3,8 @@
 // the step; its dialogs never block, are logged, and answer as a run without a user would.
 import { expect } from 'chai';
 import type { Engine } from '../../src/bridge/Engine.js';
-import type { EngineEvent } from '../../src/bridge/protocol.js';
+import type { EngineEvent, ProgressEvent } from '../../src/bridge/protocol.js';
 import { startTestEngine } from '../support/engine.js';
-
-interface ProgressEvent {
-  kind: 'progress';
-  path: string;
-  activityId: number;
-  parentActivityId: number;
-  activity: string;
-  status: string;
-  percent: number | null;
-  completed: boolean;
-}
 
 const SECRET = 'Pr0gress-Secret-77';
 

@@ -24,9 +24,10 @@ function Get-TsScriptErrorReport {
     $describe = {
         param([System.Management.Automation.ErrorRecord]$Record)
         $text = $Record.ToString()
-        # Only a failed invocation: a probe such as `Get-Command choco` reports the same exception
-        # from its cmdlet (FullyQualifiedErrorId '...,Microsoft.PowerShell.Commands.GetCommandCommand').
-        if ($Record.Exception -is [System.Management.Automation.CommandNotFoundException] -and [string]$Record.FullyQualifiedErrorId -eq 'CommandNotFoundException') {
+        # Only a failed invocation (CommandNotFoundException, CouldNotAutoLoadModule): a probe such
+        # as `Get-Command choco` reports the same exception from its cmdlet, whose id then names it
+        # ('CommandNotFoundException,Microsoft.PowerShell.Commands.GetCommandCommand').
+        if ($Record.Exception -is [System.Management.Automation.CommandNotFoundException] -and -not ([string]$Record.FullyQualifiedErrorId).Contains(',')) {
             $name = [string]$Record.Exception.CommandName
             if ([string]::IsNullOrEmpty($name)) { $name = [string]$Record.TargetObject }
             if (-not [string]::IsNullOrEmpty($name)) {

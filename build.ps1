@@ -39,8 +39,8 @@ function Copy-Folder {
 $failures = [System.Collections.Generic.List[string]]::new()
 function Add-Failure { param([string]$Text) $failures.Add($Text); Write-Warning -Message $Text }
 
-$environmentAssembly = [System.IO.Path]::Combine($root, 'ps-module', 'lib', 'TsSequence.Environment.dll')
-if (-not [System.IO.File]::Exists($environmentAssembly)) { throw "build.ps1: $environmentAssembly is missing; run 'npm run build' first." }
+$coreAssembly = [System.IO.Path]::Combine($root, 'ps-module', 'lib', 'TsSequence.Core.dll')
+if (-not [System.IO.File]::Exists($coreAssembly)) { throw "build.ps1: $coreAssembly is missing; run 'npm run build' first." }
 
 if ([System.IO.Directory]::Exists($moduleFolder)) { [System.IO.Directory]::Delete($moduleFolder, $true) }
 Copy-Folder -Source ([System.IO.Path]::Combine($root, 'generated', 'TsSequence')) -Destination $moduleFolder

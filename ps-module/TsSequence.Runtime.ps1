@@ -14,12 +14,12 @@ $script:TsIsWindows = [System.Environment]::OSVersion.Platform -eq [System.Platf
 # codec and the bridge protocol server. It ships no dependency: PowerShell provides what it uses.
 if (-not ('TsSequence.TsEnvironment' -as [type])) {
     # Windows PowerShell 5.1 loads the net462 build; PowerShell 7 the netstandard2.0 one.
-    $tsEnvironmentAssembly = [System.IO.Path]::Combine($script:TsRuntimeRoot, 'lib', 'TsSequence.Environment.dll')
-    if (-not $script:TsIsCoreClr) { $tsEnvironmentAssembly = [System.IO.Path]::Combine($script:TsRuntimeRoot, 'lib', 'net462', 'TsSequence.Environment.dll') }
-    if (-not [System.IO.File]::Exists($tsEnvironmentAssembly)) {
-        throw "TsSequence: '$tsEnvironmentAssembly' is missing. Build it first: run 'npm run build' in the tsseq folder (or build.ps1 for a packaged module)."
+    $tsCoreAssembly = [System.IO.Path]::Combine($script:TsRuntimeRoot, 'lib', 'TsSequence.Core.dll')
+    if (-not $script:TsIsCoreClr) { $tsCoreAssembly = [System.IO.Path]::Combine($script:TsRuntimeRoot, 'lib', 'net462', 'TsSequence.Core.dll') }
+    if (-not [System.IO.File]::Exists($tsCoreAssembly)) {
+        throw "TsSequence: '$tsCoreAssembly' is missing. Build it first: run 'npm run build' in the tsseq folder (or build.ps1 for a packaged module)."
     }
-    [void][System.Reflection.Assembly]::LoadFrom($tsEnvironmentAssembly)
+    [void][System.Reflection.Assembly]::LoadFrom($tsCoreAssembly)
 }
 
 # One function per file: Private/<area>/ (Engine, Validation, Conditions, Log, Steps,

@@ -1,4 +1,4 @@
-// Builds everything a clone needs: the TypeScript (tsc), the $tsenv assembly the PowerShell module
+// Builds everything a clone needs: the TypeScript (tsc), the engine core the PowerShell module
 // loads, and the embedded engine (host/: real pwsh published from NuGet). Each step fails loudly: a
 // failed NuGet restore must stop the build, not surface later as a missing DLL. A .NET step whose
 // inputs have not changed since its last build is skipped (a stamp of their contents), so a
@@ -71,8 +71,8 @@ function restore(label, project) {
   });
 }
 
-/** A hash of every file a .NET project builds from, plus the SDK version. */
-function inputsStamp(projectDir) {
+/** A hash of every file a .NET project builds from (its folder and any it includes), plus the SDK version. */
+function inputsStamp(projectDirs) {
   const hash = createHash('sha256');
   hash.update(spawnSync('dotnet', ['--version'], { encoding: 'utf8' }).stdout ?? '');
   const walk = (dir) => {
@@ -80,10 +80,10 @@ function inputsStamp(projectDir) {
       if (entry.name === 'bin' || entry.name === 'obj') continue;
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (/\.(cs|csproj|props|targets|json)$/.test(entry.name)) hash.update(`${relative(projectDir, path)}\0`).update(readFileSync(path)).update('\0');
+      else if (/\.(cs|csproj|props|targets|json|ps1)$/.test(entry.name)) hash.update(`${relative(root, path)}\0`).update(readFileSync(path)).update('\0');
     }
   };
-  walk(projectDir);
+  for (const dir of projectDirs) if (existsSync(dir)) walk(dir);
   return hash.digest('hex');
 }
 
@@ -98,8 +98,8 @@ function filesBelow(dir, prefix = '') {
  * Runs `build` unless `stampFile` records the same inputs and every file the last build left in
  * `outputDir` (or the given `outputs`) still exists: a half-deleted output is rebuilt.
  */
-async function dotnetStep(label, projectDir, stampFile, { outputDir, outputs = [] }, build) {
-  const inputs = inputsStamp(projectDir);
+async function dotnetStep(label, projectDirs, stampFile, { outputDir, outputs = [] }, build) {
+  const inputs = inputsStamp(projectDirs);
   let recorded;
   try {
     recorded = JSON.parse(readFileSync(stampFile, 'utf8'));
@@ -130,19 +130,21 @@ run('TypeScript (tsc)', process.execPath, [join(root, 'node_modules', 'typescrip
 // npm marks bin files executable only on install/link; a clone runs dist/src/cli/main.js directly too.
 chmodSync(join(root, 'dist', 'src', 'cli', 'main.js'), 0o755);
 
-// The module's compiled core ($tsenv store, JSON codec, bridge server): lib/ holds the netstandard2.0
-// build (PowerShell 7), lib/net462/ the Windows PowerShell 5.1 one.
-const environmentDir = join(root, 'ps-module', 'csharp', 'TsSequence.Environment');
-const environmentLib = join(root, 'ps-module', 'lib');
-const environmentOutputs = [join(environmentLib, 'TsSequence.Environment.dll'), join(environmentLib, 'net462', 'TsSequence.Environment.dll')];
-await dotnetStep('$tsenv assembly', environmentDir, join(environmentLib, '.build-stamp'), { outputs: environmentOutputs }, async () => {
-  const project = join(environmentDir, 'TsSequence.Environment.csproj');
-  await restore('$tsenv assembly', project);
-  run('$tsenv assembly (dotnet build)', 'dotnet', ['build', project, '-c', 'Release', '--no-restore', '--nologo', '-v', 'q', '-clp:ErrorsOnly;NoSummary']);
-  const built = (framework) => join(environmentDir, 'bin', 'Release', framework, 'TsSequence.Environment.dll');
-  mkdirSync(join(environmentLib, 'net462'), { recursive: true });
-  copyFileSync(built('netstandard2.0'), environmentOutputs[0]);
-  copyFileSync(built('net462'), environmentOutputs[1]);
+// The module's compiled engine core (ps-module/csharp/TsSequence.Core, with the generated step
+// catalog and the script surface it embeds): lib/ holds the netstandard2.0 build (PowerShell 7),
+// lib/net462/ the Windows PowerShell 5.1 one.
+const coreDir = join(root, 'ps-module', 'csharp', 'TsSequence.Core');
+const coreInputs = [coreDir, join(root, 'generated', 'csharp'), join(root, 'ps-module', 'ScriptSurface')];
+const coreLib = join(root, 'ps-module', 'lib');
+const coreOutputs = [join(coreLib, 'TsSequence.Core.dll'), join(coreLib, 'net462', 'TsSequence.Core.dll')];
+await dotnetStep('engine core', coreInputs, join(coreLib, '.build-stamp'), { outputs: coreOutputs }, async () => {
+  const project = join(coreDir, 'TsSequence.Core.csproj');
+  await restore('engine core', project);
+  run('engine core (dotnet build)', 'dotnet', ['build', project, '-c', 'Release', '--no-restore', '--nologo', '-v', 'q', '-clp:ErrorsOnly;NoSummary']);
+  const built = (framework) => join(coreDir, 'bin', 'Release', framework, 'TsSequence.Core.dll');
+  mkdirSync(join(coreLib, 'net462'), { recursive: true });
+  copyFileSync(built('netstandard2.0'), coreOutputs[0]);
+  copyFileSync(built('net462'), coreOutputs[1]);
 });
 
 // The embedded engine: real pwsh, published (ReadyToRun) to host/bin/publish, which is its $PSHOME.
@@ -150,7 +152,7 @@ const hostDir = join(root, 'host');
 const publishDir = join(hostDir, 'bin', 'publish');
 const exe = process.platform === 'win32' ? '.exe' : '';
 const hostOutputs = ['tsseq-host.dll', `tsseq-host${exe}`, `pwsh${exe}`, join('Modules', 'Microsoft.PowerShell.Utility')].map((name) => join(publishDir, name));
-await dotnetStep('embedded engine host/', hostDir, join(hostDir, 'bin', '.build-stamp'), { outputDir: publishDir, outputs: hostOutputs }, async () => {
+await dotnetStep('embedded engine host/', [hostDir], join(hostDir, 'bin', '.build-stamp'), { outputDir: publishDir, outputs: hostOutputs }, async () => {
   const project = join(hostDir, 'tsseq-host.csproj');
   await restore('embedded engine host/', project);
   say('embedded engine host/: publishing pwsh 7.6.9 (ReadyToRun; about a minute the first time)');

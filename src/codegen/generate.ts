@@ -5,11 +5,11 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
+import { emitCSharpCatalog } from './emitCSharpCatalog.js';
 import { emitNodeCatalog, emitNodeIndex } from './emitNodeCatalog.js';
 import { emitPsd1 } from './emitPsd1.js';
 import { emitPsm1, generatedFunctionNames } from './emitPsm1.js';
 import { emitSchema } from './emitSchema.js';
-import { emitStepTypes } from './emitStepTypes.js';
 import { GENERATOR_COMMAND, HEADER_LINES } from './header.js';
 import type { CodegenModel } from './model.js';
 import { createModelProject } from './project.js';
@@ -91,7 +91,7 @@ export async function renderFiles(root: string): Promise<Map<string, Buffer>> {
 
   powerShell('TsSequence/TsSequence.psd1', emitPsd1({ version: packageJson.version, description: packageJson.description ?? 'tsseq task sequences.', functions: exported, modelHash: hash }));
   powerShell('TsSequence/TsSequence.psm1', emitPsm1(model, exported));
-  powerShell('TsSequence/TsSequence.StepTypes.ps1', emitStepTypes(model));
+  text('csharp/StepCatalog.g.cs', emitCSharpCatalog(model));
   text('tsseq.schema.json', emitSchema(model));
   text('node/stepCatalog.ts', emitNodeCatalog(model, hash));
   text('node/index.ts', emitNodeIndex());
@@ -132,7 +132,7 @@ function readme(): string {
     '| --- | --- | --- |',
     '| `TsSequence/TsSequence.psd1` | Module manifest: exports, editions, version, model hash | `Import-Module` |',
     '| `TsSequence/TsSequence.psm1` | Loads the runtime (`ps-module/`), defines `New-Ts*Step`, `New-TsGroup`, `Invoke-TsStep`, `Get-TsStepType` with help | PowerShell |',
-    '| `TsSequence/TsSequence.StepTypes.ps1` | The model as PowerShell data: `$script:TsStepTypes`, `$script:TsCommonOptions`, `$script:TsGroupType`, `$script:TsNodeType` | the runtime |',
+    '| `csharp/StepCatalog.g.cs` | The model as C# data: `TsSequence.Model.StepCatalog` (step types, common and group options, Group, Node, document properties) | the engine core (`ps-module/csharp/TsSequence.Core`, which compiles it in) |',
     '| `tsseq.schema.json` | JSON Schema (draft-07) of sequence documents | editors, `tsseq validate` |',
     '| `node/stepCatalog.ts`, `node/index.ts` | The model as typed constants | the Node bridge and CLI |',
     '',

@@ -14,7 +14,7 @@ const exe = process.platform === 'win32' ? '.exe' : '';
 export const hostAppHost = join(hostDir, `tsseq-host${exe}`);
 /** The same apphost under pwsh's name, where Start-Job and remoting look for it. */
 export const hostPwsh = join(hostDir, `pwsh${exe}`);
-export const environmentDll = join(repoRoot, 'ps-module', 'lib', 'TsSequence.Environment.dll');
+export const environmentDll = join(repoRoot, 'ps-module', 'lib', 'TsSequence.Core.dll');
 
 export interface HostRun {
   code: number | null;

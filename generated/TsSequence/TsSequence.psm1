@@ -2020,7 +2020,7 @@ function Invoke-TsStep {
         if ($PSCmdlet.ParameterSetName -eq 'ByType') {
             # JSON names by any casing (hashtable keys ignore case).
             $jsonNames = @{}
-            foreach ($parameter in @($script:TsCommonOptions) + @($script:TsStepTypes[$Type].Parameters)) { $jsonNames[$parameter.Name] = $parameter.Name }
+            foreach ($parameter in [TsSequence.Model.StepCatalog]::ParametersOf($Type)) { $jsonNames[$parameter.Name] = $parameter.Name }
             $step = [ordered]@{ type = $Type }
             if ($null -ne $Parameters) {
                 foreach ($key in $Parameters.Keys) {
@@ -2030,7 +2030,7 @@ function Invoke-TsStep {
                     $step[$name] = $Parameters[$key]
                 }
             }
-            if (-not $step.Contains('name')) { $step['name'] = $script:TsStepTypes[$Type].DisplayName }
+            if (-not $step.Contains('name')) { $step['name'] = [TsSequence.Model.StepCatalog]::Find($Type).DisplayName }
         }
         else {
             $step = $InputObject

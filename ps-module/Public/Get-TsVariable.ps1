@@ -15,11 +15,12 @@ function Get-TsVariable {
     [CmdletBinding()]
     [OutputType([pscustomobject])]
     param([Parameter(Position = 0)][string[]]$Name = @('*'))
-    $environment = Get-TsSessionEnvironment
+    $environment = $script:TsSession.Environment
     $masked = $environment.MaskedSnapshot()
+    $patterns = @(foreach ($pattern in $Name) { [System.Management.Automation.WildcardPattern]::new($pattern, [System.Management.Automation.WildcardOptions]::IgnoreCase) })
     foreach ($variableName in $environment.GetVariables()) {
-        foreach ($pattern in $Name) {
-            if ((New-TsWildcard -Pattern $pattern).IsMatch($variableName)) {
+        foreach ($pattern in $patterns) {
+            if ($pattern.IsMatch($variableName)) {
                 [pscustomobject]@{ Name = $variableName; Value = $masked[$variableName]; IsSecret = $environment.IsSecret($variableName) }
                 break
             }

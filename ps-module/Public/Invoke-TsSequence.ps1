@@ -33,11 +33,7 @@ function Invoke-TsSequence {
     .PARAMETER BaseDirectory
     Folder that relative paths are taken from when -InputObject is used (default: current directory).
     .PARAMETER OnEvent
-    A script block called with each event (stepStarted, stepFinished, log) as a dictionary.
-    .PARAMETER NodeStepHandler
-    Used by the Node bridge: the script block that runs Node steps. Not for direct use.
-    .PARAMETER AsDictionary
-    Used by the Node bridge: return the result as ordered dictionaries instead of objects.
+    A script block called with each event (stepStarted, stepFinished, log, progress) as a dictionary.
     .EXAMPLE
     PS> Invoke-TsSequence -Path ./examples/hello.json -Variables @{ Platform = 'linux' }
     .OUTPUTS
@@ -53,51 +49,32 @@ function Invoke-TsSequence {
         [string]$StateDirectory,
         [string]$LogPath,
         [string]$BaseDirectory,
-        [scriptblock]$OnEvent,
-        [Parameter(DontShow = $true)][scriptblock]$NodeStepHandler,
-        [Parameter(DontShow = $true)][switch]$AsDictionary
+        [scriptblock]$OnEvent
     )
     process {
-        if ($PSCmdlet.ParameterSetName -eq 'Path') {
-            $fullPath = $PSCmdlet.GetUnresolvedProviderPathFromPSPath($Path)
-            $document = Read-TsSequenceFile -Path $fullPath -Cmdlet $PSCmdlet
-            if (-not $PSBoundParameters.ContainsKey('BaseDirectory')) { $BaseDirectory = [System.IO.Path]::GetDirectoryName($fullPath) }
-            $source = $fullPath
-        }
-        else {
-            $document = ConvertTo-TsPlainData -InputObject $InputObject
-            $source = 'the input object'
-        }
-        if ([string]::IsNullOrEmpty($BaseDirectory)) { $BaseDirectory = $PSCmdlet.SessionState.Path.CurrentFileSystemLocation.ProviderPath }
-        $problems = Test-TsDocument -Document $document
-        if ($problems.Count -gt 0) {
-            $message = "The sequence in $source is not valid; nothing was run:`n  $($problems -join "`n  ")"
-            $PSCmdlet.ThrowTerminatingError((New-TsErrorRecord -Message $message -ErrorId 'InvalidSequence' -Category InvalidData -Target $source))
-        }
         foreach ($reserved in @('StateDirectory', 'LogPath')) {
             if ($PSBoundParameters.ContainsKey($reserved)) { $PSCmdlet.WriteWarning("-$reserved is not implemented yet; it has no effect on this run.") }
         }
-        $whatIf = [bool]$WhatIfPreference
-        $run = New-TsRunFolderOrStop -Cmdlet $PSCmdlet
+        $listener = $null
+        if ($null -ne $OnEvent) { $listener = [TsSequence.Engine.Hosts.ScriptBlockListener]::new($OnEvent) }
         try {
-            $context = New-TsRunContextOrStop -Cmdlet $PSCmdlet -Arguments @{
-                Run = $run; SequenceId = [string]$document['id']; SequenceName = [string]$document['name']
-                InstructionCount = (Measure-TsInstructionCount -Items @($document['steps']))
-                Variables = $document['variables']; OverrideVariables = $Variables; SecretNames = $SecretVariable
-                OnEvent = $OnEvent; NodeStepHandler = $NodeStepHandler; BaseDirectory = $BaseDirectory; WhatIf = $whatIf
+            # The engine core reads, validates and runs the document (TsSequence.Engine.SequenceRun).
+            if ($PSCmdlet.ParameterSetName -eq 'Path') {
+                $source = $PSCmdlet.GetUnresolvedProviderPathFromPSPath($Path)
+                $document = [TsSequence.Documents.SequenceFile]::Read($source)
+                if (-not $PSBoundParameters.ContainsKey('BaseDirectory')) { $BaseDirectory = [System.IO.Path]::GetDirectoryName($source) }
             }
-            $completed = Invoke-TsItemList -Items @($document['steps']) -Context $context
-            $result = [ordered]@{
-                status    = $(if ($completed) { 'Succeeded' } else { 'Failed' })
-                exitCode  = $(if ($completed) { 0 } else { 1 })
-                steps     = @(foreach ($entry in $context.Results) { if ($AsDictionary) { $entry } else { [pscustomobject]$entry } })
-                variables = Get-TsResultVariables -Environment $context.Environment
+            else {
+                $document = [TsSequence.Documents.PlainData]::From($InputObject)
+                $source = 'the input object'
             }
+            if ([string]::IsNullOrEmpty($BaseDirectory)) { $BaseDirectory = $PSCmdlet.SessionState.Path.CurrentFileSystemLocation.ProviderPath }
+            $result = [TsSequence.Engine.SequenceRun]::Run($document, $source, $Variables, $SecretVariable, $BaseDirectory,
+                [TsSequence.Engine.Hosts.CmdletRunHost]::new($PSCmdlet), $listener, $null, [bool]$WhatIfPreference)
         }
-        finally {
-            [void]$run.RemoveIfEmpty()
+        catch {
+            $PSCmdlet.ThrowTerminatingError((ConvertTo-TsErrorRecord -ErrorRecord $_))
         }
-        if ($AsDictionary) { return $result }
-        return [pscustomobject]$result
+        [TsSequence.Commands.ResultObjects]::ToPSObject($result)
     }
 }

@@ -13,5 +13,5 @@ function Resume-TsSequence {
     [CmdletBinding(SupportsShouldProcess = $true)]
     param([Parameter(Mandatory = $true)][string]$StateDirectory)
     if (-not $PSCmdlet.ShouldProcess($StateDirectory, 'Resume task sequence')) { return }
-    $PSCmdlet.ThrowTerminatingError((New-TsErrorRecord -Message 'Resume-TsSequence: restart and resume are not implemented yet in this version of tsseq.' -ErrorId 'NotImplemented' -Category NotImplemented -Target $StateDirectory))
+    $PSCmdlet.ThrowTerminatingError([TsSequence.Engine.EngineException]::new('NotImplemented', [System.Management.Automation.ErrorCategory]::NotImplemented, 'Resume-TsSequence: restart and resume are not implemented yet in this version of tsseq.', $StateDirectory, $null).ErrorRecord)
 }

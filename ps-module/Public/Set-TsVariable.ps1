@@ -22,12 +22,13 @@ function Set-TsVariable {
         [switch]$Secret
     )
     if (-not $PSCmdlet.ShouldProcess($Name, 'Set task sequence variable')) { return }
-    $environment = Get-TsSessionEnvironment
     try {
+        $environment = $script:TsSession.Environment
         $environment.Set($Name, $Value)
     }
     catch {
-        $PSCmdlet.ThrowTerminatingError((New-TsErrorRecord -Message (Get-TsInnermostError -ErrorRecord $_).Message -ErrorId 'InvalidVariable' -Category InvalidArgument -Target $Name))
+        $reason = (ConvertTo-TsErrorRecord -ErrorRecord $_).Exception.Message
+        $PSCmdlet.ThrowTerminatingError([TsSequence.Engine.EngineException]::new('InvalidVariable', [System.Management.Automation.ErrorCategory]::InvalidArgument, $reason, $Name, $null).ErrorRecord)
     }
     if ($Secret -and $Value.Length -gt 0) { $environment.MarkSecret($Name) }
 }

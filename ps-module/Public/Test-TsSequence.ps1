@@ -25,15 +25,20 @@ function Test-TsSequence {
         [switch]$Detailed
     )
     process {
-        if ($PSCmdlet.ParameterSetName -eq 'Path') {
-            $document = Read-TsSequenceFile -Path ($PSCmdlet.GetUnresolvedProviderPathFromPSPath($Path)) -Cmdlet $PSCmdlet
+        try {
+            if ($PSCmdlet.ParameterSetName -eq 'Path') {
+                $document = [TsSequence.Documents.SequenceFile]::Read($PSCmdlet.GetUnresolvedProviderPathFromPSPath($Path))
+            }
+            else {
+                $document = [TsSequence.Documents.PlainData]::From($InputObject)
+            }
+            $problems = [TsSequence.Documents.DocumentValidator]::Validate($document)
         }
-        else {
-            $document = ConvertTo-TsPlainData -InputObject $InputObject
+        catch {
+            $PSCmdlet.ThrowTerminatingError((ConvertTo-TsErrorRecord -ErrorRecord $_))
         }
-        $problems = Test-TsDocument -Document $document
         if ($Detailed) { return , $problems }
         foreach ($problem in $problems) { $PSCmdlet.WriteWarning($problem) }
-        return $problems.Count -eq 0
+        return $problems.Length -eq 0
     }
 }

@@ -1,6 +1,6 @@
 # Entry point the Node bridge launches: <engine> -NoProfile -File Start-TsBridge.ps1 -PipeName X -ModulePath Y.
 # It imports the module and serves the bridge protocol (NDJSON over a named pipe / unix socket,
-# never over stdout, so whatever steps print cannot corrupt it). See Private/Bridge/Start-TsBridgeServer.ps1 and the C# Protocol/ folder.
+# never over stdout, so whatever steps print cannot corrupt it). See Private/Start-TsBridgeServer.ps1 and the core's Protocol/ folder (ps-module/csharp/TsSequence.Core).
 param(
     [Parameter(Mandatory = $true)][string]$PipeName,
     [Parameter(Mandatory = $true)][string]$ModulePath

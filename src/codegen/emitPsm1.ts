@@ -214,7 +214,7 @@ function invokeTsStep(w: LineWriter, model: CodegenModel): void {
       w.block("if ($PSCmdlet.ParameterSetName -eq 'ByType') {", () => {
         w.line('# JSON names by any casing (hashtable keys ignore case).');
         w.line('$jsonNames = @{}');
-        w.line('foreach ($parameter in @($script:TsCommonOptions) + @($script:TsStepTypes[$Type].Parameters)) { $jsonNames[$parameter.Name] = $parameter.Name }');
+        w.line('foreach ($parameter in [TsSequence.Model.StepCatalog]::ParametersOf($Type)) { $jsonNames[$parameter.Name] = $parameter.Name }');
         w.line('$step = [ordered]@{ type = $Type }');
         w.block('if ($null -ne $Parameters) {', () => {
           w.block('foreach ($key in $Parameters.Keys) {', () => {
@@ -224,7 +224,7 @@ function invokeTsStep(w: LineWriter, model: CodegenModel): void {
             w.line('$step[$name] = $Parameters[$key]');
           });
         });
-        w.line("if (-not $step.Contains('name')) { $step['name'] = $script:TsStepTypes[$Type].DisplayName }");
+        w.line("if (-not $step.Contains('name')) { $step['name'] = [TsSequence.Model.StepCatalog]::Find($Type).DisplayName }");
       });
       w.block('else {', () => {
         w.line('$step = $InputObject');

@@ -13,7 +13,7 @@ namespace TsSequence.Protocol
     /// <c>{"type":"event","id","event"}</c> and <c>{"type":"callback","id","method","params"}</c>
     /// (Node steps), to which Node replies <c>{"type":"callbackResult","id","result"|"error"}</c>.
     /// Requests are handled one at a time, on the PowerShell pipeline thread that called
-    /// <see cref="Run"/>, so the engine's script blocks run where PowerShell expects them.
+    /// <see cref="Run"/>: the engine core runs there, and script steps take their runspaces from it.
     /// </summary>
     public sealed class BridgeServer
     {
@@ -28,7 +28,7 @@ namespace TsSequence.Protocol
         public BridgeServer(BridgeEngine engine)
         {
             this.engine = engine ?? throw new ArgumentNullException(nameof(engine));
-            dispatcher = new RequestDispatcher(engine);
+            dispatcher = new RequestDispatcher(engine, this);
         }
 
         /// <summary>Connects to Node's pipe and answers requests until <c>shutdown</c> or end of input.</summary>

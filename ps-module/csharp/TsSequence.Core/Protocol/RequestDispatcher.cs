@@ -1,24 +1,26 @@
 using System;
 using System.Collections;
-using System.Collections.ObjectModel;
 using System.Collections.Specialized;
-using System.Management.Automation;
+using TsSequence.Engine;
+using TsSequence.Engine.Hosts;
 using TsSequence.Json;
 
 namespace TsSequence.Protocol
 {
     /// <summary>
-    /// Runs one request's method: the engine functions get the arguments the PowerShell
-    /// dispatcher gave them before (-AsDictionary, the event and Node-step blocks, variables,
-    /// secret names, base directory, -WhatIf), and what they return is the result.
+    /// Runs one request's method on the engine core, in this thread: ping, getStepTypes,
+    /// invokeStep, runSequence, shutdown. Events are built and sent only when the request asks
+    /// for them (Node asks for none when nothing listens: building them is most of a cheap step's cost).
     /// </summary>
     internal sealed class RequestDispatcher
     {
         private readonly BridgeEngine engine;
+        private readonly BridgeRunCallbacks callbacks;
 
-        internal RequestDispatcher(BridgeEngine engine)
+        internal RequestDispatcher(BridgeEngine engine, BridgeServer server)
         {
             this.engine = engine;
+            callbacks = new BridgeRunCallbacks(server);
         }
 
         internal object? Dispatch(string method, IDictionary parameters)
@@ -30,104 +32,53 @@ namespace TsSequence.Protocol
                 case "shutdown":
                     return null;
                 case "getsteptypes":
-                    return engine.StepTypes;
+                    return StepTypeDescriptions.All();
                 case "invokestep":
-                    return Invoke(engine.InvokeStep, InvokeStepArguments(parameters));
+                    // Without variables a step would use the console session's environment: the bridge always gives one.
+                    return StepRun.Run(
+                        parameters["step"],
+                        engine.Session,
+                        parameters["variables"] as IDictionary ?? new OrderedDictionary(),
+                        Names(parameters["secrets"]),
+                        BaseDirectory(parameters),
+                        SilentRunHost.Instance,
+                        Listener(parameters),
+                        callbacks);
                 case "runsequence":
-                    return Invoke(engine.RunSequence, RunSequenceArguments(parameters));
+                    return SequenceRun.Run(
+                        parameters["document"],
+                        "the input object",
+                        parameters["variables"] as IDictionary,
+                        Names(parameters["secrets"]),
+                        BaseDirectory(parameters),
+                        SilentRunHost.Instance,
+                        Listener(parameters),
+                        callbacks,
+                        parameters["whatIf"] is bool whatIf && whatIf);
                 default:
                     throw new UnknownMethodException(method);
             }
         }
 
-        private Hashtable InvokeStepArguments(IDictionary parameters)
+        private IRunListener? Listener(IDictionary parameters) => parameters["events"] is bool events && !events ? null : callbacks;
+
+        private static string? BaseDirectory(IDictionary parameters) =>
+            parameters["baseDirectory"] == null ? null : JsonShapeWriter.ToText(parameters["baseDirectory"]);
+
+        /// <summary>One name or a list of them; null when absent.</summary>
+        private static string[]? Names(object? value)
         {
-            Hashtable arguments = CommonArguments(parameters);
-            arguments["Step"] = parameters["step"];
-            // Without -Variables Invoke-TsStepCore would use the console session's environment.
-            arguments["Variables"] = parameters["variables"] ?? new Hashtable();
-            if (parameters["secrets"] != null)
+            if (value == null)
             {
-                arguments["SecretNames"] = Names(parameters["secrets"]);
+                return null;
             }
 
-            return arguments;
-        }
-
-        private Hashtable RunSequenceArguments(IDictionary parameters)
-        {
-            Hashtable arguments = CommonArguments(parameters);
-            arguments["InputObject"] = parameters["document"];
-            if (parameters["variables"] != null)
-            {
-                arguments["Variables"] = parameters["variables"];
-            }
-
-            if (parameters["secrets"] != null)
-            {
-                arguments["SecretVariable"] = Names(parameters["secrets"]);
-            }
-
-            if (parameters["whatIf"] is bool whatIf && whatIf)
-            {
-                arguments["WhatIf"] = true;
-            }
-
-            return arguments;
-        }
-
-        private Hashtable CommonArguments(IDictionary parameters)
-        {
-            var arguments = new Hashtable(StringComparer.OrdinalIgnoreCase)
-            {
-                ["AsDictionary"] = true,
-                ["NodeStepHandler"] = engine.NodeStepHandler,
-                // Node asks for no events when nothing listens: building and sending them is most of a cheap step's cost.
-                ["OnEvent"] = parameters["events"] is bool events && !events ? null : engine.OnEvent,
-            };
-            if (parameters["baseDirectory"] != null)
-            {
-                arguments["BaseDirectory"] = JsonShapeWriter.ToText(parameters["baseDirectory"]);
-            }
-
-            return arguments;
-        }
-
-        /// <summary>One name or a list of them, as PowerShell's [string[]]@(…) gives them.</summary>
-        private static string[] Names(object? value)
-        {
             if (value is object[] items)
             {
                 return Array.ConvertAll(items, item => JsonShapeWriter.ToText(item));
             }
 
             return new[] { JsonShapeWriter.ToText(value) };
-        }
-
-        /// <summary>Invokes an engine block: no output is null, one object is itself, more are a list (as PowerShell assigns them).</summary>
-        private static object? Invoke(ScriptBlock? block, Hashtable arguments)
-        {
-            if (block == null)
-            {
-                throw new InvalidOperationException("The bridge server was started without the engine's script blocks.");
-            }
-
-            Collection<PSObject> output = block.Invoke(arguments);
-            switch (output.Count)
-            {
-                case 0:
-                    return null;
-                case 1:
-                    return output[0];
-                default:
-                    var items = new object[output.Count];
-                    for (int i = 0; i < items.Length; i++)
-                    {
-                        items[i] = output[i];
-                    }
-
-                    return items;
-            }
         }
     }
 }

@@ -1,4 +1,0 @@
-function New-TsWildcard {
-    param([string]$Pattern)
-    return [System.Management.Automation.WildcardPattern]::new($Pattern, [System.Management.Automation.WildcardOptions]::IgnoreCase)
-}

@@ -1,0 +1,29 @@
+function Invoke-TsStepCore {
+    <#
+    .SYNOPSIS
+    Runs one step (or group) outside a sequence for the generated Invoke-TsStep, on the engine core.
+    .DESCRIPTION
+    With -Variables the step gets a fresh environment seeded from them; without, it uses the
+    session environment that Get-TsVariable/Set-TsVariable manage (TsSequence.Engine.StepRun).
+    Relative paths start at the current location. Returns the step's result entry plus
+    'variables' (secrets masked), or nothing when -WhatIf/-Confirm declines.
+    #>
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)][object]$Step,
+        [System.Collections.IDictionary]$Variables,
+        # Invoke-TsStep's $PSCmdlet: its -WhatIf/-Confirm decide whether the step runs at all, its -Verbose shows the log.
+        [Parameter(Mandatory = $true)][System.Management.Automation.PSCmdlet]$Caller
+    )
+    $confirm = [System.Func[string, bool]] { param($target) $Caller.ShouldProcess($target, 'Run task sequence step') }
+    try {
+        $result = [TsSequence.Engine.StepRun]::Run($Step, $script:TsSession, $Variables, $null,
+            $Caller.SessionState.Path.CurrentFileSystemLocation.ProviderPath,
+            [TsSequence.Engine.Hosts.CmdletRunHost]::new($Caller), $null, $null, $confirm)
+    }
+    catch {
+        $Caller.ThrowTerminatingError((ConvertTo-TsErrorRecord -ErrorRecord $_))
+    }
+    if ($null -ne $result) { [TsSequence.Commands.ResultObjects]::ToPSObject($result) }
+}

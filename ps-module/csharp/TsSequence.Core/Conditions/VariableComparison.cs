@@ -1,0 +1,79 @@
+using System;
+using System.Globalization;
+using System.Management.Automation;
+using System.Text.RegularExpressions;
+
+namespace TsSequence.Conditions
+{
+    /// <summary>
+    /// A variable condition's operator (DESIGN.md section 5). equals/notEquals ignore case.
+    /// less/greater compare as numbers when both sides are numbers, as versions when both look
+    /// like a.b[.c[.d]], else ordinally ignoring case. like/notLike use PowerShell wildcards,
+    /// ignoring case. An undefined variable (null) only satisfies notExists, notEquals and notLike.
+    /// </summary>
+    public static class VariableComparison
+    {
+        private static readonly Regex VersionShape = new Regex(@"^\d+(\.\d+){1,3}$", RegexOptions.CultureInvariant);
+
+        /// <summary>Whether <paramref name="actual"/> (null: undefined) satisfies <paramref name="op"/> against <paramref name="expected"/>.</summary>
+        public static bool Holds(string? actual, string op, string expected)
+        {
+            bool defined = actual != null;
+            string value = actual ?? string.Empty;
+            switch (op)
+            {
+                case "exists":
+                    return defined;
+                case "notExists":
+                    return !defined;
+                case "equals":
+                    return defined && string.Equals(value, expected, StringComparison.OrdinalIgnoreCase);
+                case "notEquals":
+                    return !(defined && string.Equals(value, expected, StringComparison.OrdinalIgnoreCase));
+                case "like":
+                    return defined && Wildcard(expected).IsMatch(value);
+                case "notLike":
+                    return !(defined && Wildcard(expected).IsMatch(value));
+            }
+
+            if (!defined)
+            {
+                return false;
+            }
+
+            int order = Compare(value, expected);
+            switch (op)
+            {
+                case "less":
+                    return order < 0;
+                case "lessEqual":
+                    return order <= 0;
+                case "greater":
+                    return order > 0;
+                case "greaterEqual":
+                    return order >= 0;
+                default:
+                    throw new ArgumentException($"Unknown condition operator '{op}'.");
+            }
+        }
+
+        /// <summary>Numbers as numbers, versions as versions, anything else ordinally ignoring case.</summary>
+        public static int Compare(string left, string right)
+        {
+            if (double.TryParse(left, NumberStyles.Float, CultureInfo.InvariantCulture, out double leftNumber) &&
+                double.TryParse(right, NumberStyles.Float, CultureInfo.InvariantCulture, out double rightNumber))
+            {
+                return leftNumber.CompareTo(rightNumber);
+            }
+
+            if (VersionShape.IsMatch(left) && VersionShape.IsMatch(right))
+            {
+                return new Version(left).CompareTo(new Version(right));
+            }
+
+            return string.Compare(left, right, StringComparison.OrdinalIgnoreCase);
+        }
+
+        private static WildcardPattern Wildcard(string pattern) => new WildcardPattern(pattern, WildcardOptions.IgnoreCase);
+    }
+}

@@ -1,0 +1,122 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using TsSequence.Steps;
+
+namespace TsSequence.Engine
+{
+    /// <summary>
+    /// Runs one step: resolves its parameters, calls its type's runner (Steps/), judges the exit
+    /// code against successCodes, sets the _SMSTSLastAction* variables and settles the result entry.
+    /// An exception from the runner fails the step (exit code 1) with its message.
+    /// </summary>
+    internal sealed class StepExecutor
+    {
+        private readonly RunContext context;
+        private readonly ItemWalker walker;
+
+        internal StepExecutor(RunContext context, ItemWalker walker)
+        {
+            this.context = context;
+            this.walker = walker;
+        }
+
+        internal string Run(IDictionary step, string path, bool continueOnError)
+        {
+            string type = Items.Type(step);
+            string name = Items.Name(step);
+            TsEnvironment environment = context.Environment;
+            var entry = new ResultEntry(path, type);
+            context.Results.Add(entry);
+            Stopwatch clock = walker.Start(entry);
+            if (context.Log.Wanted)
+            {
+                context.Log.Info($"Start executing an instruction. Instruction name: '{name}'. Type: '{type}'.", path);
+            }
+
+            int? exitCode = null;
+            bool succeeded = false;
+            string message = string.Empty;
+            try
+            {
+                IDictionary<string, object?> parameters = ParameterResolver.Resolve(step, type, environment);
+                IStepRunner runner = StepRunners.For(type);
+                StepOutcome outcome = context.WhatIf
+                    ? new StepOutcome(0, $"What if: the {type} step would run here.")
+                    : runner.Run(new StepCall(context, type, path, parameters));
+                exitCode = outcome.ExitCode;
+                message = outcome.Message;
+                parameters.TryGetValue("successCodes", out object? codes);
+                succeeded = IsSuccess(outcome.ExitCode, codes);
+                if (!succeeded && message.Length == 0)
+                {
+                    message = $"Exit code {outcome.ExitCode} is not a success code ({string.Join(", ", SuccessCodes(codes))}).";
+                }
+
+                if (succeeded && outcome.ExitCode == 3010)
+                {
+                    context.Log.Warning("The step asked for a restart (exit code 3010); restart and resume are not implemented yet, so the sequence continues without restarting.", path);
+                }
+            }
+            catch (Exception exception)
+            {
+                exitCode ??= 1;
+                succeeded = false;
+                message = ErrorText.Innermost(exception).Message;
+            }
+
+            string code = exitCode.Value.ToString(CultureInfo.InvariantCulture);
+            environment.SetSystem("_SMSTSLastActionRetCode", code);
+            environment.SetSystem("_SMSTSLastActionSucceeded", succeeded ? "true" : "false");
+            environment.SetSystem("_SMSTSLastActionName", name);
+            if (context.Log.Wanted)
+            {
+                if (succeeded)
+                {
+                    context.Log.Info($"Successfully completed the action ({name}) with the exit win32 code {code}", path);
+                }
+                else
+                {
+                    context.Log.Error($"Failed to run the action: {name}. {message} (exit code {code})", path);
+                }
+            }
+
+            return walker.Complete(entry, clock, succeeded, continueOnError, exitCode, message);
+        }
+
+        /// <summary>successCodes as given, or 0 when the step has none.</summary>
+        private static IEnumerable<string> SuccessCodes(object? codes)
+        {
+            if (!(codes is object?[] list))
+            {
+                yield return "0";
+                yield break;
+            }
+
+            foreach (object? item in list)
+            {
+                yield return Convert.ToString(item, CultureInfo.InvariantCulture) ?? string.Empty;
+            }
+        }
+
+        private static bool IsSuccess(int exitCode, object? codes)
+        {
+            if (!(codes is object?[] list))
+            {
+                return exitCode == 0;
+            }
+
+            foreach (object? item in list)
+            {
+                if (item != null && !(item is bool) && Convert.ToDouble(item, CultureInfo.InvariantCulture) == exitCode)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

@@ -14,7 +14,20 @@ if (-not ('TsSequence.Engine.EngineSession' -as [type])) {
     if (-not [System.IO.File]::Exists($tsCoreAssembly)) {
         throw "TsSequence: '$tsCoreAssembly' is missing. Build it first: run 'npm run build' in the tsseq folder (or build.ps1 for a packaged module)."
     }
-    [void][System.Reflection.Assembly]::LoadFrom($tsCoreAssembly)
+    $tsCore = [System.Reflection.Assembly]::LoadFrom($tsCoreAssembly)
+    if ($tsCore.Location -ne $tsCoreAssembly) {
+        # The embedded engine (host/) carries the core precompiled, and .NET answers LoadFrom with
+        # that copy: it must be this very build (the same module version id), or stale code would run.
+        $tsStream = [System.IO.File]::OpenRead($tsCoreAssembly)
+        try {
+            $tsReader = [System.Reflection.Metadata.PEReaderExtensions]::GetMetadataReader([System.Reflection.PortableExecutable.PEReader]::new($tsStream))
+            $tsWanted = $tsReader.GetGuid($tsReader.GetModuleDefinition().Mvid)
+        }
+        finally { $tsStream.Dispose() }
+        if ($tsCore.ManifestModule.ModuleVersionId -ne $tsWanted) {
+            throw "TsSequence: this PowerShell carries another build of the engine core ($($tsCore.Location)) than the module's ($tsCoreAssembly). Rebuild both: run 'npm run build' in the tsseq folder."
+        }
+    }
 }
 
 # What this session's calls share (its run folder and, for Invoke-TsStep without -Variables and

@@ -152,7 +152,8 @@ const hostDir = join(root, 'host');
 const publishDir = join(hostDir, 'bin', 'publish');
 const exe = process.platform === 'win32' ? '.exe' : '';
 const hostOutputs = ['tsseq-host.dll', `tsseq-host${exe}`, `pwsh${exe}`, join('Modules', 'Microsoft.PowerShell.Utility')].map((name) => join(publishDir, name));
-await dotnetStep('embedded engine host/', [hostDir], join(hostDir, 'bin', '.build-stamp'), { outputDir: publishDir, outputs: hostOutputs }, async () => {
+// It also carries the engine core, precompiled (ReadyToRun), so the core's inputs are its inputs too.
+await dotnetStep('embedded engine host/', [hostDir, ...coreInputs], join(hostDir, 'bin', '.build-stamp'), { outputDir: publishDir, outputs: hostOutputs }, async () => {
   const project = join(hostDir, 'tsseq-host.csproj');
   await restore('embedded engine host/', project);
   say('embedded engine host/: publishing pwsh 7.6.9 (ReadyToRun; about a minute the first time)');

@@ -44,7 +44,7 @@ if (-not [System.IO.File]::Exists($coreAssembly)) { throw "build.ps1: $coreAssem
 
 if ([System.IO.Directory]::Exists($moduleFolder)) { [System.IO.Directory]::Delete($moduleFolder, $true) }
 Copy-Folder -Source ([System.IO.Path]::Combine($root, 'generated', 'TsSequence')) -Destination $moduleFolder
-Copy-Folder -Source ([System.IO.Path]::Combine($root, 'ps-module')) -Destination $runtimeFolder -Exclude @('csharp')
+Copy-Folder -Source ([System.IO.Path]::Combine($root, 'ps-module')) -Destination $runtimeFolder -Exclude @('csharp', 'ScriptSurface')
 Write-Verbose -Message "Module assembled in $moduleFolder"
 
 # Encoding, 5.1 syntax and help of every file and command are the Pester suite's (test/pester);

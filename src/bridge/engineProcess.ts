@@ -84,7 +84,7 @@ export function startEngineProcess(
   const commandLine = `${describeEngine(engine)} ${args.slice(engine.prefixArgs.length).join(' ')}`;
   const child = spawn(engine.command, args, {
     cwd: options.cwd,
-    env: engineEnvironment(options.env),
+    env: { ...engineEnvironment(options.env), ...engine.env },
     stdio: ['ignore', 'pipe', 'pipe'],
     // Its own process group on Unix, so the whole tree (engine and the commands it ran) can be
     // killed with one signal.

@@ -29,7 +29,7 @@ function runPowerShell(args: string[], choice: EngineChoice): Promise<number> {
   const engine = resolveEngine({ engine: choice });
   const child = spawn(engine.command, [...engine.prefixArgs, ...args], {
     stdio: 'inherit',
-    env: withModulePath(engineEnvironment(process.env)),
+    env: withModulePath({ ...engineEnvironment(process.env), ...engine.env }),
   });
   // The child shares the terminal and gets Ctrl+C itself; we only wait for its exit code.
   const ignore = () => undefined;

@@ -127,6 +127,7 @@ function forgetStaleTypeScriptBuild() {
 
 forgetStaleTypeScriptBuild();
 run('TypeScript (tsc)', process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json']);
+run('document validator (Ajv standalone code)', process.execPath, [join(root, 'scripts', 'compileValidator.mjs')]);
 // npm marks bin files executable only on install/link; a clone runs dist/src/cli/main.js directly too.
 chmodSync(join(root, 'dist', 'src', 'cli', 'main.js'), 0o755);
 

@@ -1,8 +1,14 @@
 // Checks sequence documents against generated/tsseq.schema.json (the schema the generator derives
 // from src/model) and reports every problem with a JSON path, so `tsseq validate`, `tsseq run` and
-// Engine.runSequence all refuse the same documents with the same messages.
+// Engine.runSequence all refuse the same documents with the same messages. The schema is compiled
+// at build time (scripts/compileValidator.mjs), so a first validation costs no Ajv compile; Ajv
+// itself loads only for an invalid document (the error describer) or a stale compiled validator.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { Ajv, type ValidateFunction } from 'ajv';
+import { createRequire } from 'node:module';
+import type { Ajv as AjvClass, ValidateFunction } from 'ajv';
+import { documentSchemaAjvOptions } from './documentSchemaOptions.js';
+import { schemaSha256 as compiledSchemaSha256, validate as compiledValidate } from './documentSchemaValidator.js';
 import { parseJsonWithLocation } from './jsonLocation.js';
 import { paths } from './paths.js';
 import { SchemaErrorDescriber, type DocumentProblem } from './schemaErrors.js';
@@ -26,19 +32,56 @@ export class InvalidDocumentError extends Error {
   }
 }
 
-let compiled: { validate: ValidateFunction; describer: SchemaErrorDescriber } | undefined;
+interface SchemaValidator {
+  validate: ValidateFunction;
+  /** Made on the first invalid document: it needs Ajv and the schema's definitions. */
+  describer: () => SchemaErrorDescriber;
+}
 
-function schemaValidator(): { validate: ValidateFunction; describer: SchemaErrorDescriber } {
-  if (compiled) return compiled;
-  let schema: { definitions?: unknown };
+let compiled: SchemaValidator | undefined;
+
+type Schema = { definitions?: unknown };
+
+function cannotLoad(error: unknown): Error {
+  return new Error(`Cannot load the sequence schema ${paths.schema} (${(error as Error).message}). Run 'npm run build' and 'tsseq generate'.`);
+}
+
+function readSchemaFile(): Buffer {
   try {
-    schema = JSON.parse(readFileSync(paths.schema, 'utf8')) as { definitions?: unknown };
+    return readFileSync(paths.schema);
   } catch (error) {
-    throw new Error(`Cannot load the sequence schema ${paths.schema} (${(error as Error).message}). Run 'npm run build' and 'tsseq generate'.`);
+    throw cannotLoad(error);
   }
-  // verbose: oneOf/anyOf errors then carry their branches and the value, which the describer re-checks.
-  const ajv = new Ajv({ discriminator: true, allErrors: true, strict: false, verbose: true });
-  compiled = { validate: ajv.compile(schema), describer: new SchemaErrorDescriber(ajv, schema.definitions) };
+}
+
+function parseSchema(bytes: Buffer): Schema {
+  try {
+    return JSON.parse(bytes.toString('utf8')) as Schema;
+  } catch (error) {
+    throw cannotLoad(error);
+  }
+}
+
+/** A new Ajv, loaded only when needed (its import alone takes about 60 ms). */
+function newAjv(): AjvClass {
+  const { Ajv } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
+  return new Ajv(documentSchemaAjvOptions);
+}
+
+function schemaValidator(): SchemaValidator {
+  if (compiled) return compiled;
+  const bytes = readSchemaFile();
+  let describer: SchemaErrorDescriber | undefined;
+  if (createHash('sha256').update(bytes).digest('hex') === compiledSchemaSha256) {
+    compiled = { validate: compiledValidate, describer: () => (describer ??= new SchemaErrorDescriber(newAjv(), parseSchema(bytes).definitions)) };
+  } else {
+    // The schema changed since the build (`tsseq generate` writes it after building): compile it
+    // here, as the build will next time.
+    const schema = parseSchema(bytes);
+    const ajv = newAjv();
+    const validate = ajv.compile(schema);
+    compiled = { validate, describer: () => (describer ??= new SchemaErrorDescriber(ajv, schema.definitions)) };
+  }
   return compiled;
 }
 
@@ -46,7 +89,7 @@ function schemaValidator(): { validate: ValidateFunction; describer: SchemaError
 export function validateDocument(document: unknown): ValidationResult {
   const { validate, describer } = schemaValidator();
   if (validate(document)) return { valid: true, errors: [] };
-  return { valid: false, errors: describer.describe(validate.errors ?? []) };
+  return { valid: false, errors: describer().describe(validate.errors ?? []) };
 }
 
 /** Throws InvalidDocumentError unless the document matches the schema. */

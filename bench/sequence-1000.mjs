@@ -1,0 +1,51 @@
+// Scenario: the engine's overhead per step of a sequence. One runSequence of 1,000
+// SetTaskSequenceVariable steps (each sets V to its own value, so the last one's value proves they
+// all ran), on one engine that has already run one such sequence (warm: JIT and PowerShell's
+// compiled scripts in place); the median of a few runs. Reported as total ÷ 1,000, and as (total −
+// an empty sequence's run) ÷ 1,000, which leaves out the fixed cost of a request and a result
+// document. The document is not validated in Node (validate: false): this is the engine's cost;
+// bench/validation-first-use.mjs measures the validation.
+// Target: ≤ 0.3 ms/step (both figures).
+// Knobs: BENCH_SEQ_STEPS (1000), BENCH_SEQ_RUNS (runs after the warm-up one, 3).
+import { Engine } from '../dist/src/bridge/Engine.js';
+import { check, envNumber, figure, median, requireEmbeddedEngine, timed } from './lib.mjs';
+
+const STEPS = envNumber('BENCH_SEQ_STEPS', 1000);
+const RUNS = envNumber('BENCH_SEQ_RUNS', 3);
+const BENCH = 'bridge.sequence-1000';
+
+const sequence = (count) => ({
+  name: `${count} steps`,
+  steps: Array.from({ length: count }, (_, i) => ({ type: 'SetTaskSequenceVariable', name: `Set ${i}`, variableName: 'V', variableValue: `v${i}` })),
+});
+
+async function runOnce(engine, document) {
+  const { ms, result } = await timed(() => engine.runSequence(document, { validate: false }));
+  check(result.status, 'Succeeded', `runSequence of ${document.steps.length} steps: status`);
+  if (document.steps.length) check(result.variables.V, `v${document.steps.length - 1}`, 'runSequence: the last step\'s variable');
+  return ms;
+}
+
+requireEmbeddedEngine();
+const engine = await Engine.start({ engine: 'embedded' });
+try {
+  const full = sequence(STEPS);
+  const empty = sequence(0);
+  const first = await runOnce(engine, full);
+  await runOnce(engine, empty);
+  const totals = [];
+  const empties = [];
+  for (let i = 0; i < RUNS; i++) {
+    empties.push(await runOnce(engine, empty));
+    totals.push(await runOnce(engine, full));
+  }
+  const total = median(totals);
+  const emptyRun = median(empties);
+  figure({ bench: BENCH, figure: 'per-step', value: total / STEPS, unit: `ms/step (median total ÷ ${STEPS})`, target: { max: 0.3 } });
+  figure({ bench: BENCH, figure: 'per-step-less-empty', value: (total - emptyRun) / STEPS, unit: `ms/step ((median total − empty run) ÷ ${STEPS})`, target: { max: 0.3 } });
+  figure({ bench: BENCH, figure: 'total', value: total, unit: `ms (median of ${RUNS} runs)` });
+  figure({ bench: BENCH, figure: 'empty-sequence', value: emptyRun, unit: `ms (median of ${RUNS} runs)` });
+  figure({ bench: BENCH, figure: 'first-run-per-step', value: first / STEPS, unit: `ms/step (the engine's first run ÷ ${STEPS})` });
+} finally {
+  await engine.close();
+}

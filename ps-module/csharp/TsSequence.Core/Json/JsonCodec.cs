@@ -1,4 +1,3 @@
-using System.Text;
 
 namespace TsSequence.Json
 {
@@ -24,12 +23,18 @@ namespace TsSequence.Json
         /// <summary>Parses one JSON value; malformed text throws (System.Text.Json's JsonException, with its position, on PowerShell 7).</summary>
         public static object? Parse(string json) => JsonShapeReader.Read(json);
 
+        /// <summary>Parses UTF-8 bytes (the bridge channel's lines), as <see cref="Parse(string)"/>.</summary>
+        internal static object? Parse(byte[] utf8, int offset, int count) => JsonShapeReader.Read(utf8, offset, count);
+
         /// <summary>Serializes a value to one line of ASCII JSON (non-ASCII characters are escaped).</summary>
         public static string Serialize(object? value)
         {
-            var json = new StringBuilder();
+            var json = new AsciiBuffer();
             JsonShapeWriter.Write(json, value, 0);
             return json.ToString();
         }
+
+        /// <summary>Serializes a value into <paramref name="json"/> (ASCII bytes), for the bridge channel.</summary>
+        internal static void Serialize(AsciiBuffer json, object? value) => JsonShapeWriter.Write(json, value, 0);
     }
 }

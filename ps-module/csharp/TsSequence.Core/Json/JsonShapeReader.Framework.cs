@@ -18,6 +18,10 @@ namespace TsSequence.Json
     /// </summary>
     internal static class JsonShapeReader
     {
+        /// <summary>Parses UTF-8 bytes: decoded first, as JavaScriptSerializer reads strings only.</summary>
+        internal static object? Read(byte[] utf8, int offset, int count) =>
+            Read(new System.Text.UTF8Encoding(false).GetString(utf8, offset, count < 0 ? utf8.Length - offset : count));
+
         internal static object? Read(string json)
         {
             var serializer = new JavaScriptSerializer { MaxJsonLength = int.MaxValue, RecursionLimit = JsonCodec.MaxReadDepth };

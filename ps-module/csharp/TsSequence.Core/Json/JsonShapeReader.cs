@@ -16,9 +16,12 @@ namespace TsSequence.Json
     {
         private static readonly JsonReaderOptions Options = new JsonReaderOptions { MaxDepth = JsonCodec.MaxReadDepth };
 
-        internal static object? Read(string json)
+        internal static object? Read(string json) => Read(Encoding.UTF8.GetBytes(json), 0, -1);
+
+        /// <summary>Parses UTF-8 bytes (<paramref name="count"/> of them, or all when -1) without making a string of them first.</summary>
+        internal static object? Read(byte[] utf8, int offset, int count)
         {
-            var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json), Options);
+            var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(utf8, offset, count < 0 ? utf8.Length - offset : count), Options);
             if (!reader.Read())
             {
                 throw new JsonException("The input does not contain any JSON value.");

@@ -2,7 +2,6 @@ using System;
 using System.Collections;
 using System.Globalization;
 using System.Management.Automation;
-using System.Text;
 
 namespace TsSequence.Json
 {
@@ -12,7 +11,7 @@ namespace TsSequence.Json
     /// </summary>
     internal static class JsonShapeWriter
     {
-        internal static void Write(StringBuilder json, object? value, int depth)
+        internal static void Write(AsciiBuffer json, object? value, int depth)
         {
             value = Unwrap(value);
             switch (value)
@@ -102,7 +101,7 @@ namespace TsSequence.Json
             value is int || value is long || value is short || value is byte || value is uint ||
             value is ulong || value is ushort || value is sbyte || value is decimal;
 
-        private static void AppendDouble(StringBuilder json, double number)
+        private static void AppendDouble(AsciiBuffer json, double number)
         {
             // JSON has no NaN or Infinity; JSON.stringify writes null for them too.
             if (double.IsNaN(number) || double.IsInfinity(number))
@@ -125,7 +124,7 @@ namespace TsSequence.Json
             }
         }
 
-        private static void WriteObject(StringBuilder json, IDictionary dictionary, int depth)
+        private static void WriteObject(AsciiBuffer json, IDictionary dictionary, int depth)
         {
             EnterContainer(depth);
             json.Append('{');
@@ -146,7 +145,7 @@ namespace TsSequence.Json
             json.Append('}');
         }
 
-        private static void WriteProperties(StringBuilder json, PSObject custom, int depth)
+        private static void WriteProperties(AsciiBuffer json, PSObject custom, int depth)
         {
             EnterContainer(depth);
             json.Append('{');
@@ -167,7 +166,7 @@ namespace TsSequence.Json
             json.Append('}');
         }
 
-        private static void WriteArray(StringBuilder json, IEnumerable items, int depth)
+        private static void WriteArray(AsciiBuffer json, IEnumerable items, int depth)
         {
             EnterContainer(depth);
             json.Append('[');

@@ -1,4 +1,3 @@
-using System.Text;
 
 namespace TsSequence.Json
 {
@@ -11,7 +10,7 @@ namespace TsSequence.Json
     {
         private const string HexDigits = "0123456789ABCDEF";
 
-        internal static void Append(StringBuilder json, string text)
+        internal static void Append(AsciiBuffer json, string text)
         {
             json.Append('"');
             int plainFrom = 0;
@@ -47,7 +46,7 @@ namespace TsSequence.Json
             json.Append('"');
         }
 
-        private static void AppendSpecial(StringBuilder json, char c)
+        private static void AppendSpecial(AsciiBuffer json, char c)
         {
             switch (c)
             {
@@ -72,13 +71,14 @@ namespace TsSequence.Json
             }
         }
 
-        private static void AppendEscape(StringBuilder json, char c)
+        private static void AppendEscape(AsciiBuffer json, char c)
         {
-            json.Append("\\u")
-                .Append(HexDigits[(c >> 12) & 15])
-                .Append(HexDigits[(c >> 8) & 15])
-                .Append(HexDigits[(c >> 4) & 15])
-                .Append(HexDigits[c & 15]);
+            json.Append('\\');
+            json.Append('u');
+            json.Append(HexDigits[(c >> 12) & 15]);
+            json.Append(HexDigits[(c >> 8) & 15]);
+            json.Append(HexDigits[(c >> 4) & 15]);
+            json.Append(HexDigits[c & 15]);
         }
     }
 }

@@ -41,13 +41,13 @@ namespace TsSequence.Protocol
                 connected.Send(BridgeMessages.Ready(engine));
                 while (true)
                 {
-                    string? line = connected.ReadLine();
+                    ChannelLine? line = connected.ReadLine();
                     if (line == null)
                     {
                         break;
                     }
 
-                    if (line.Length > 0 && Serve(line))
+                    if (line.Value.Length > 0 && Serve(line.Value))
                     {
                         break;
                     }
@@ -77,13 +77,13 @@ namespace TsSequence.Protocol
             current.Send(BridgeMessages.Callback(callbackId, method, parameters));
             while (true)
             {
-                string? line = current.ReadLine();
+                ChannelLine? line = current.ReadLine();
                 if (line == null)
                 {
                     throw new EndOfStreamException("The Node bridge closed the channel while a Node step was running.");
                 }
 
-                if (!(JsonCodec.Parse(line) is IDictionary message) || !Is(message["type"], "callbackResult") || !Is(message["id"], callbackId))
+                if (!(line.Value.Parse() is IDictionary message) || !Is(message["type"], "callbackResult") || !Is(message["id"], callbackId))
                 {
                     continue;
                 }
@@ -99,18 +99,18 @@ namespace TsSequence.Protocol
         }
 
         /// <summary>Answers one request line; true when it was <c>shutdown</c>.</summary>
-        private bool Serve(string line)
+        private bool Serve(ChannelLine line)
         {
             BridgeChannel current = Channel();
             object? parsed;
             try
             {
-                parsed = JsonCodec.Parse(line);
+                parsed = line.Parse();
             }
             catch (Exception exception)
             {
                 string reason = BridgeError.Innermost(exception).Message;
-                current.Send(BridgeMessages.Error(BridgeError.FindRequestId(line), BridgeError.Payload($"Malformed request: {reason}", "TsSequence.MalformedRequest", "ParserError")));
+                current.Send(BridgeMessages.Error(BridgeError.FindRequestId(line.ToString()), BridgeError.Payload($"Malformed request: {reason}", "TsSequence.MalformedRequest", "ParserError")));
                 return false;
             }
 

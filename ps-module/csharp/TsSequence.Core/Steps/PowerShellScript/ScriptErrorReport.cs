@@ -1,0 +1,173 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+using System.Text.RegularExpressions;
+
+namespace TsSequence.Steps.PowerShellScript
+{
+    /// <summary>
+    /// The step message for a script's errors: a headline, then every error with its line and
+    /// position, in the order the script raised them. The terminating one (if any) is the
+    /// headline; a script that could not be parsed lists each parse error. A command that does not
+    /// exist is explained by <see cref="MissingCommandReasons"/> instead of PowerShell's generic
+    /// "is not recognized" text and named in <see cref="MissingCommands"/> (such a script did not do
+    /// its work, so the step fails). Past 50 errors the message says how many more there were;
+    /// <see cref="Entries"/> holds the kept ones for the log. Secret values are masked while each
+    /// text is still as the script wrote it (re-indenting a multi-line secret would hide it from the mask).
+    /// </summary>
+    internal sealed class ScriptErrorReport
+    {
+        private const int Limit = 50;
+        private static readonly Regex LineBreak = new Regex("\r?\n", RegexOptions.CultureInvariant);
+
+        private ScriptErrorReport(string message, List<string> entries, List<string> missing)
+        {
+            Message = message;
+            Entries = entries;
+            MissingCommands = missing;
+        }
+
+        internal string Message { get; }
+
+        internal List<string> Entries { get; }
+
+        internal List<string> MissingCommands { get; }
+
+        internal static ScriptErrorReport Build(IList<ErrorRecord> errors, int moreErrors, Exception? terminating, string scriptPath, TsEnvironment environment)
+        {
+            var missing = new List<string>();
+            var entries = new List<string>();
+            foreach (ErrorRecord record in errors)
+            {
+                Describe(record, scriptPath, missing, out string text, out string position);
+                entries.Add(Format(text, position, environment));
+            }
+
+            var lines = new List<string>();
+            List<string> listed = entries;
+            if (terminating is ParseException parse)
+            {
+                lines.Add("The script could not be parsed, so none of it ran:");
+                listed = new List<string>();
+                foreach (ParseError parseError in parse.Errors ?? new ParseError[0])
+                {
+                    listed.Add(Format(parseError.Message, $"line {parseError.Extent.StartLineNumber}, char {parseError.Extent.StartColumnNumber}", environment));
+                }
+
+                listed.AddRange(entries);
+            }
+            else if (terminating != null)
+            {
+                string text = terminating.Message;
+                string position = string.Empty;
+                if (terminating is IContainsErrorRecord withRecord && withRecord.ErrorRecord != null)
+                {
+                    Describe(withRecord.ErrorRecord, scriptPath, missing, out text, out position);
+                }
+
+                string where = position.Length > 0 ? " at " + position : string.Empty;
+                lines.Add($"The script failed{where}: {Format(text, string.Empty, environment)}");
+                if (entries.Count > 0)
+                {
+                    lines.Add("Errors reported before it:");
+                }
+            }
+            else if (missing.Count > 0)
+            {
+                string verb = missing.Count > 1 ? "do" : "does";
+                lines.Add($"The script failed: it called {string.Join(", ", missing)}, which {verb} not exist here. Its errors:");
+            }
+            else if (entries.Count > 0)
+            {
+                lines.Add($"The script completed but reported {entries.Count + moreErrors} error(s):");
+            }
+
+            int shown = Math.Min(listed.Count, Limit);
+            for (int i = 0; i < shown; i++)
+            {
+                lines.Add(listed[i]);
+            }
+
+            int more = listed.Count + moreErrors - shown;
+            if (more > 0)
+            {
+                lines.Add(moreErrors > 0
+                    ? $"... and {more} more error(s); the log lists the first {BoundedRecords<ErrorRecord>.Limit}."
+                    : $"... and {more} more error(s); the log lists every one.");
+            }
+
+            return new ScriptErrorReport(string.Join("\n", lines), entries, missing);
+        }
+
+        /// <summary>"At line 3, char 5: text": line breaks inside the text kept, indented, so each entry starts a line of its own.</summary>
+        internal static string Format(string text, string position, TsEnvironment environment)
+        {
+            string body = LineBreak.Replace(environment.Mask(text).Trim(), "\n  ");
+            return position.Length == 0 ? body : $"At {position}: {body}";
+        }
+
+        private static void Describe(ErrorRecord record, string scriptPath, List<string> missing, out string text, out string position)
+        {
+            text = record.ToString();
+            // Only a failed invocation (CommandNotFoundException, CouldNotAutoLoadModule): a probe such
+            // as `Get-Command choco` reports the same exception from its cmdlet, whose id then names it
+            // ('CommandNotFoundException,Microsoft.PowerShell.Commands.GetCommandCommand').
+            if (record.Exception is CommandNotFoundException notFound && !(record.FullyQualifiedErrorId ?? string.Empty).Contains(","))
+            {
+                string name = notFound.CommandName;
+                if (string.IsNullOrEmpty(name))
+                {
+                    name = Convert.ToString(record.TargetObject, CultureInfo.InvariantCulture) ?? string.Empty;
+                }
+
+                if (name.Length > 0)
+                {
+                    if (!missing.Contains(name))
+                    {
+                        missing.Add(name);
+                    }
+
+                    text = MissingCommandReasons.For(name);
+                }
+            }
+
+            position = Position(record, scriptPath);
+        }
+
+        /// <summary>
+        /// Where in the step's script an error happened: 'line 3, char 5', 'line 3', or '' when the
+        /// record does not say. The record's own position counts when it is in the script (an error
+        /// raised inside a module function points into that module, and Write-Error at the top of a
+        /// script has no position of its own); otherwise the innermost frame of its script stack
+        /// trace that is in the script gives the line.
+        /// </summary>
+        private static string Position(ErrorRecord record, string scriptPath)
+        {
+            InvocationInfo? info = record.InvocationInfo;
+            if (info != null && info.ScriptLineNumber > 0 && string.Equals(info.ScriptName, scriptPath, StringComparison.OrdinalIgnoreCase))
+            {
+                return $"line {info.ScriptLineNumber}, char {info.OffsetInLine}";
+            }
+
+            // Frames read "at <ScriptBlock>, /path/script.ps1: line 2", innermost first.
+            string marker = ", " + scriptPath + ": line ";
+            foreach (string frame in (record.ScriptStackTrace ?? string.Empty).Split('\n'))
+            {
+                int at = frame.IndexOf(marker, StringComparison.OrdinalIgnoreCase);
+                if (at < 0)
+                {
+                    continue;
+                }
+
+                if (int.TryParse(frame.Substring(at + marker.Length).Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out int line) && line > 0)
+                {
+                    return $"line {line}";
+                }
+            }
+
+            return string.Empty;
+        }
+    }
+}

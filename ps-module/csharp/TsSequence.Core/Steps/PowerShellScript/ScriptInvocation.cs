@@ -1,0 +1,272 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.IO;
+using System.Management.Automation;
+using System.Management.Automation.Runspaces;
+using System.Threading;
+
+namespace TsSequence.Steps.PowerShellScript
+{
+    /// <summary>What a script run left: its exit code (null on timeout), text tails, records and terminating error.</summary>
+    internal sealed class ScriptRunResult
+    {
+        internal int? ExitCode { get; set; }
+
+        internal bool TimedOut { get; set; }
+
+        internal string Output { get; set; } = string.Empty;
+
+        internal string ConsoleText { get; set; } = string.Empty;
+
+        internal ErrorRecord[] Errors { get; set; } = new ErrorRecord[0];
+
+        internal int MoreErrors { get; set; }
+
+        internal WarningRecord[] Warnings { get; set; } = new WarningRecord[0];
+
+        internal VerboseRecord[] Verbose { get; set; } = new VerboseRecord[0];
+
+        internal Exception? TerminatingError { get; set; }
+    }
+
+    /// <summary>
+    /// Runs a .ps1 in a runspace of its own (<see cref="RunspaceSupply"/>), with $tsenv, arguments
+    /// as data and a timeout, as powershell.exe -File would: `exit N` gives N, a script that just
+    /// ends gives 0, a terminating error 1. The runspace keeps the script's variables and functions
+    /// out of the engine and lets a timeout stop it. Arguments go through parameters, never text.
+    /// The runspace has no host UI; [Console] output is captured while the script runs
+    /// (<see cref="ConsoleCapture"/>), so nothing reaches the engine's console unmasked; host output
+    /// (Write-Host) is merged into the output in order; every stream is read as it comes into
+    /// bounded memory. The process's current directory follows the working directory for the
+    /// script's duration (steps run one at a time), so .NET relative paths resolve there as in
+    /// ConfigMgr's own powershell.exe. Progress is handed to the reporter a few times a second.
+    /// </summary>
+    internal static class ScriptInvocation
+    {
+        private const int ProgressSliceMilliseconds = 250;
+        private const int StopGraceMilliseconds = 5000;
+
+        internal static ScriptRunResult Run(string scriptPath, List<ScriptArgument> arguments, string workingDirectory, TsEnvironment environment, int timeoutMilliseconds, string executionPolicy, ProgressReporter? progress, int keep)
+        {
+            InitialSessionState state = Runspace.DefaultRunspace?.InitialSessionState ?? InitialSessionState.CreateDefault2();
+            // Execution policy exists only on Windows; setting it elsewhere throws when the runspace
+            // opens. Opening the runspace stores it process-wide (PSExecutionPolicyPreference): restored below.
+            bool policySet = Platform.IsWindows && executionPolicy.Length > 0 && !string.Equals(executionPolicy, "Undefined", StringComparison.OrdinalIgnoreCase);
+            string? savedPolicy = System.Environment.GetEnvironmentVariable("PSExecutionPolicyPreference");
+            if (policySet)
+            {
+                state = state.Clone();
+                state.ExecutionPolicy = (Microsoft.PowerShell.ExecutionPolicy)Enum.Parse(typeof(Microsoft.PowerShell.ExecutionPolicy), executionPolicy, true);
+            }
+
+            TextWriter savedOut = Console.Out;
+            TextWriter savedError = Console.Error;
+            string savedDirectory = System.Environment.CurrentDirectory;
+            var consoleOut = new ConsoleCapture(savedOut, environment, keep);
+            var consoleError = new ConsoleCapture(savedOut, environment, keep);
+            Runspace? runspace = null;
+            PowerShell? shell = null;
+            bool abandoned = false;
+            try
+            {
+                runspace = RunspaceSupply.Take(state, !policySet);
+                // Scripts get a view with only ConfigMgr's surface (Value, GetVariables): no engine-only calls.
+                var view = new TsEnvironmentView(environment);
+                runspace.SessionStateProxy.SetVariable("tsenv", view);
+                runspace.SessionStateProxy.SetVariable("LASTEXITCODE", 0);
+                runspace.SessionStateProxy.Path.SetLocation(WildcardPattern.Escape(workingDirectory));
+
+                shell = PowerShell.Create();
+                shell.Runspace = runspace;
+                // Scripts written for ConfigMgr create the environment and progress objects themselves.
+                ScriptSurface.InstallShim(shell, view);
+                var ended = new List<object>();
+                // Only a script that starts a transcript pays for copying its output into it.
+                bool transcribe = File.ReadAllText(scriptPath).IndexOf("Start-Transcript", StringComparison.OrdinalIgnoreCase) >= 0;
+                shell.Commands.AddCommand(WrapperCommand(scriptPath, arguments, ended, transcribe));
+
+                var errors = new BoundedRecords<ErrorRecord>();
+                var warnings = new BoundedRecords<WarningRecord>();
+                var verbose = new BoundedRecords<VerboseRecord>();
+                var debug = new BoundedRecords<DebugRecord>();
+                shell.Streams.Error = errors.Collection;
+                shell.Streams.Warning = warnings.Collection;
+                shell.Streams.Verbose = verbose.Collection;
+                shell.Streams.Debug = debug.Collection;
+                var output = new ScriptOutput(keep);
+                var input = new PSDataCollection<PSObject>();
+                input.Complete();
+
+                System.Environment.CurrentDirectory = workingDirectory;
+                Console.SetOut(consoleOut);
+                Console.SetError(consoleError);
+                IAsyncResult pending = shell.BeginInvoke(input, output.Collection);
+                bool timedOut = !Wait(pending, shell.Streams.Progress, timeoutMilliseconds, progress);
+                Exception? terminating = null;
+                if (timedOut)
+                {
+                    IAsyncResult stopping = shell.BeginStop(null, null);
+                    // A script blocked inside a .NET call cannot be stopped; leave it rather than hang the engine.
+                    abandoned = !stopping.AsyncWaitHandle.WaitOne(StopGraceMilliseconds);
+                }
+                else
+                {
+                    try
+                    {
+                        shell.EndInvoke(pending);
+                    }
+                    catch (Exception exception)
+                    {
+                        // The invocation's own reason keeps the script's error record and position.
+                        terminating = shell.InvocationStateInfo.Reason ?? exception;
+                    }
+                }
+
+                int? exitCode = null;
+                if (!timedOut)
+                {
+                    exitCode = 0;
+                    if (terminating != null)
+                    {
+                        exitCode = 1;
+                    }
+                    else if (ended.Count == 0 || ended[0] is bool succeeded && !succeeded)
+                    {
+                        // Ended by `exit N` (see the wrapper): N is in $LASTEXITCODE. A script that just
+                        // ended exits 0, as under powershell.exe -File, whatever its last native command returned.
+                        object? last = runspace.SessionStateProxy.GetVariable("LASTEXITCODE");
+                        if (last != null)
+                        {
+                            exitCode = LanguagePrimitives.ConvertTo<int>(last);
+                        }
+                    }
+                }
+
+                consoleOut.Complete();
+                consoleError.Complete();
+                return new ScriptRunResult
+                {
+                    ExitCode = exitCode,
+                    TimedOut = timedOut,
+                    Output = output.Text,
+                    ConsoleText = consoleOut.Text + consoleError.Text,
+                    Errors = errors.Snapshot(out int moreErrors),
+                    MoreErrors = moreErrors,
+                    Warnings = warnings.Snapshot(out int _),
+                    Verbose = verbose.Snapshot(out int _),
+                    TerminatingError = terminating,
+                };
+            }
+            finally
+            {
+                Console.SetOut(savedOut);
+                Console.SetError(savedError);
+                // The script may have deleted the folder the engine started in: then the temp folder.
+                try
+                {
+                    System.Environment.CurrentDirectory = savedDirectory;
+                }
+                catch (Exception)
+                {
+                    System.Environment.CurrentDirectory = Path.GetTempPath();
+                }
+
+                if (policySet)
+                {
+                    System.Environment.SetEnvironmentVariable("PSExecutionPolicyPreference", savedPolicy);
+                }
+
+                if (!abandoned)
+                {
+                    shell?.Dispose();
+                    runspace?.Dispose();
+                }
+            }
+        }
+
+        /// <summary>
+        /// The wrapper (ScriptSurface/TsScriptWrapper.ps1) with the script's path, its named and
+        /// positional arguments, the list it reports success into and whether to transcribe, as values.
+        /// </summary>
+        private static Command WrapperCommand(string scriptPath, List<ScriptArgument> arguments, List<object> ended, bool transcribe)
+        {
+            if (!scriptPath.EndsWith(".ps1", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new ArgumentException($"'{scriptPath}' is not a .ps1 file, so it cannot run as a PowerShell script.");
+            }
+
+            var named = new Hashtable(StringComparer.OrdinalIgnoreCase);
+            var positional = new List<object?>();
+            foreach (ScriptArgument argument in arguments)
+            {
+                if (argument.Name == null)
+                {
+                    positional.Add(argument.Value);
+                    continue;
+                }
+
+                if (named.ContainsKey(argument.Name))
+                {
+                    throw new ArgumentException($"parameters: -{argument.Name} is given more than once.");
+                }
+
+                named[argument.Name] = argument.HasValue ? argument.Value : true;
+            }
+
+            var command = new Command(ScriptSurface.WrapperText, true, true);
+            foreach (object value in new object[] { scriptPath, named, positional.ToArray(), ended, transcribe })
+            {
+                command.Parameters.Add(new CommandParameter(null, value));
+            }
+
+            command.MergeMyResults(PipelineResultTypes.Information, PipelineResultTypes.Output);
+            return command;
+        }
+
+        /// <summary>
+        /// Waits for the script, draining its progress records at least every 250 ms (ReadAll
+        /// empties the stream, so memory stays flat however often it reports); false on timeout.
+        /// </summary>
+        private static bool Wait(IAsyncResult pending, PSDataCollection<ProgressRecord> records, int timeoutMilliseconds, ProgressReporter? progress)
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            while (true)
+            {
+                int slice = ProgressSliceMilliseconds;
+                if (timeoutMilliseconds >= 0)
+                {
+                    long left = timeoutMilliseconds - clock.ElapsedMilliseconds;
+                    if (left <= 0)
+                    {
+                        return false;
+                    }
+
+                    slice = (int)Math.Min(slice, left);
+                }
+
+                bool finished = pending.AsyncWaitHandle.WaitOne(slice);
+                if (records.Count > 0)
+                {
+                    var batch = records.ReadAll();
+                    if (progress != null)
+                    {
+                        // The script is still running: a failing listener must not end this wait.
+                        try
+                        {
+                            progress.Report(batch);
+                        }
+                        catch (Exception)
+                        {
+                        }
+                    }
+                }
+
+                if (finished)
+                {
+                    return true;
+                }
+            }
+        }
+    }
+}

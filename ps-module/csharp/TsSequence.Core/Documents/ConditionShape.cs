@@ -55,6 +55,7 @@ namespace TsSequence.Documents
                 return;
             }
 
+            // As the PowerShell switch on it: "variable" (ignoring case), all/any/none, else a kind whose value is an object.
             string kind = PowerShellComparison.Text(kindKey);
             if (PowerShellComparison.Equal(kind, "variable", ignoreCase: true))
             {

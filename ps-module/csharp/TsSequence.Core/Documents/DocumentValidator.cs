@@ -10,6 +10,14 @@ namespace TsSequence.Documents
     /// JSON schema Node validates with), reporting every problem as "&lt;JSON path&gt;: &lt;what was
     /// expected&gt;" in document order. Documents are plain data (<see cref="PlainData"/>).
     /// </summary>
+    /// <remarks>
+    /// A port of the PowerShell validator (Test-TsDocument and its helpers) with its messages, order
+    /// and comparisons (see <see cref="PowerShellComparison"/>). It differs only where that one
+    /// failed or misread: a root "$comment" passes (strict mode threw on it); a type that matches a
+    /// known one only through an ignorable character is unknown (it threw "Unknown step type"); a
+    /// property named "keys" is an ordinary property ($dict.Keys read its value instead of the keys);
+    /// patterns ignore case in the invariant culture ("İ" is not "i"), whatever the thread's culture.
+    /// </remarks>
     public static class DocumentValidator
     {
         /// <summary>How deep steps and conditions may nest (the JSON reader and PlainData stop at 256 already; a cycle ends here).</summary>

@@ -41,14 +41,14 @@ namespace TsSequence.Documents
             }
 
             // The type is matched ignoring case ("group" is a Group), and messages name it as written.
-            TypeRules? rules = properties["type"] is string type && PowerShellComparison.Contains(KnownTypes, type, ignoreCase: true) ? Resolve(type) : null;
-            if (rules == null)
+            string? type = properties["type"] as string;
+            TypeRules? rules = type != null && PowerShellComparison.Contains(KnownTypes, type, ignoreCase: true) ? Resolve(type) : null;
+            if (type == null || rules == null)
             {
                 errors.Add($"{jsonPath}.type: must be one of {KnownTypesText}");
                 return;
             }
 
-            string typeText = (string)properties["type"]!;
             foreach (object key in properties.Keys)
             {
                 string name = PowerShellComparison.Text(key);
@@ -60,7 +60,7 @@ namespace TsSequence.Documents
                 // A known name in another case ("Name") is unknown here, though its value is still checked below.
                 if (!rules.ByName.TryGetValue(name, out ParameterSpec? parameter) || !PowerShellComparison.Equal(parameter.Name, name, ignoreCase: false))
                 {
-                    errors.Add($"{jsonPath}.{name}: unknown property for a {typeText} step");
+                    errors.Add($"{jsonPath}.{name}: unknown property for a {type} step");
                 }
             }
 
@@ -88,7 +88,7 @@ namespace TsSequence.Documents
                 ConditionShape.Check(properties["condition"], jsonPath + ".condition", errors, depth + 1);
             }
 
-            if (PowerShellComparison.Equal(typeText, StepCatalog.Group.Name, ignoreCase: true) && properties.Contains("steps"))
+            if (PowerShellComparison.Equal(type, StepCatalog.Group.Name, ignoreCase: true) && properties.Contains("steps"))
             {
                 CheckList(properties["steps"], jsonPath + ".steps", errors, depth + 1);
             }

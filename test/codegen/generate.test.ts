@@ -50,9 +50,9 @@ describe('codegen: generate', function () {
     const file = join(scratch, 'src', 'model', 'steps', 'RunCommandLine.ts');
     writeFileSync(file, readFileSync(file, 'utf8').replace('Command line to run;', 'The command line to run;'));
     expect((await generate({ root: scratch, check: true })).changed).to.deep.equal([
-      'generated/TsSequence/TsSequence.StepTypes.ps1',
       'generated/TsSequence/TsSequence.psd1',
       'generated/TsSequence/TsSequence.psm1',
+      'generated/csharp/StepCatalog.g.cs',
       'generated/node/stepCatalog.ts',
       'generated/tsseq.schema.json',
     ]);

@@ -90,7 +90,7 @@ function functionsOf(text: string): FunctionInfo[] {
 }
 
 describe('codegen: generated PowerShell text', () => {
-  const files = ['TsSequence.psm1', 'TsSequence.psd1', 'TsSequence.StepTypes.ps1'];
+  const files = ['TsSequence.psm1', 'TsSequence.psd1'];
 
   it('the scanner finds each 5.1-invalid form and ignores strings and comments', () => {
     expect(problemsIn("$a = $b ?? 'x'")).to.deep.equal(['null-coalescing ?? or ??=']);
@@ -142,9 +142,10 @@ describe('codegen: generated PowerShell text', () => {
     expect(text).to.contain("New-TsStepObject -Type 'RunCommandLine' -BoundParameters $PSBoundParameters");
     expect(text).to.contain("New-TsStepObject -Type 'Group' -BoundParameters $PSBoundParameters");
     expect(text).to.contain('Invoke-TsStepCore -Step $step -Variables $Variables');
-    expect(text).to.contain(". ([System.IO.Path]::Combine($PSScriptRoot, 'TsSequence.StepTypes.ps1'))");
     expect(text).to.contain(". ([System.IO.Path]::Combine($script:TsRuntimeRoot, 'TsSequence.Runtime.ps1'))");
-    expect(text.indexOf('TsSequence.StepTypes.ps1')).to.be.lessThan(text.indexOf("'TsSequence.Runtime.ps1'"));
+    // The step model reaches PowerShell through the engine core's compiled catalog, not as PowerShell data.
+    expect(text).to.contain('[TsSequence.Model.StepCatalog]::ParametersOf($Type)');
+    expect(text).not.to.contain('$script:TsStepTypes');
   });
 
   it('exports from the manifest exactly the module functions and the runtime Public/ functions, sorted', () => {
@@ -163,18 +164,19 @@ describe('codegen: generated PowerShell text', () => {
     expect(manifest).to.match(/TsSeqModelHash = '[0-9a-f]{64}'/);
   });
 
-  it('writes the step data in the contract shape, every entry with every key', () => {
-    const text = read('TsSequence.StepTypes.ps1');
-    expect(text).to.match(/^\$script:TsStepTypes = \[ordered\]@\{$/m);
-    expect(text).to.match(/^\$script:TsCommonOptions = @\($/m);
+  it('writes the step catalog for the engine core in the contract shape, every parameter with every field', () => {
+    const text = readFileSync(join(repoRoot, 'generated', 'csharp', 'StepCatalog.g.cs'), 'utf8');
+    expect(text).to.match(/^ {4}public static partial class StepCatalog$/m);
+    expect(text).to.match(/^ {8}public static ParameterSpec\[\] CommonOptions \{ get; \} = new ParameterSpec\[\]$/m);
     expect(text).to.contain(
-      "@{ Name = 'commandLine'; PsName = 'CommandLine'; Type = 'string'; Required = $true; Default = $null; Enum = $null; Minimum = $null; Maximum = $null; MinLength = 1; MaxLength = 32000; Pattern = $null; Secret = $false; Verbatim = $false; Variable = 'CommandLine'; Description = ",
+      'new ParameterSpec("commandLine", "CommandLine", "string", true, null, null, null, null, 1, 32000, null, false, false, "CommandLine", ',
     );
-    expect(text).to.contain("Name = 'successCodes'; PsName = 'SuccessCodes'; Type = 'integer[]'; Required = $false; Default = @(0, 3010);");
-    const entries = [...text.matchAll(/^ *@\{ Name = .*$/gm)];
+    expect(text).to.contain('new ParameterSpec("successCodes", "SuccessCodes", "integer[]", false, new object?[] { 0, 3010 }, ');
+    const entries = [...text.matchAll(/^ *new ParameterSpec\((.*)\),$/gm)];
     expect(entries.length).to.be.greaterThan(60);
-    for (const [entry] of entries) expect(entry.match(/; [A-Za-z]+ = /g)?.length, entry).to.equal(14);
-    const types = [...text.matchAll(/^ {4}'([A-Za-z]+)' = @\{$/gm)].map((match) => match[1]);
+    // 15 fields each: a description's text may hold commas, so count the fields before it.
+    for (const [entry] of entries) expect(/^ *new ParameterSpec\(("[^"]*", ){3}(true|false), /.test(entry), entry).to.equal(true);
+    const types = [...text.matchAll(/^ *new StepTypeSpec\("([A-Za-z]+)"/gm)].map((match) => match[1]);
     expect(types).to.deep.equal([
       'CheckReadiness',
       'ConnectNetworkFolder',
@@ -187,6 +189,8 @@ describe('codegen: generated PowerShell text', () => {
       'RunPowerShellScript',
       'SetDynamicVariables',
       'SetTaskSequenceVariable',
+      'Group',
+      'Node',
     ]);
   });
 });

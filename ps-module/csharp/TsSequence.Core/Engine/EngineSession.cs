@@ -1,5 +1,4 @@
 using System;
-using System.Management.Automation;
 
 namespace TsSequence.Engine
 {
@@ -12,6 +11,7 @@ namespace TsSequence.Engine
     /// </summary>
     public sealed class EngineSession
     {
+        private readonly object sync = new object();
         private RunFolder? run;
         private TsEnvironment? environment;
 
@@ -20,14 +20,17 @@ namespace TsSequence.Engine
         {
             get
             {
-                if (run == null)
+                lock (sync)
                 {
-                    RunFolder created = RunSetup.CreateRunFolder();
-                    created.RemoveIfEmptyAtExit();
-                    run = created;
-                }
+                    if (run == null)
+                    {
+                        RunFolder created = RunSetup.CreateRunFolder();
+                        created.RemoveIfEmptyAtExit();
+                        run = created;
+                    }
 
-                return run;
+                    return run;
+                }
             }
         }
 
@@ -36,14 +39,17 @@ namespace TsSequence.Engine
         {
             get
             {
-                if (environment == null)
+                lock (sync)
                 {
-                    var created = new TsEnvironment();
-                    BuiltInVariables.Set(created, Run, string.Empty, string.Empty);
-                    environment = created;
-                }
+                    if (environment == null)
+                    {
+                        var created = new TsEnvironment();
+                        BuiltInVariables.Set(created, Run, string.Empty, string.Empty);
+                        environment = created;
+                    }
 
-                return environment;
+                    return environment;
+                }
             }
         }
     }

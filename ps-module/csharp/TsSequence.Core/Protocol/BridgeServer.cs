@@ -34,6 +34,7 @@ namespace TsSequence.Protocol
         /// <summary>Connects to Node's pipe and answers requests until <c>shutdown</c> or end of input.</summary>
         public void Run(string pipeName)
         {
+            EngineWarmUp.Start(engine.Session);
             BridgeChannel connected = BridgeChannel.Connect(pipeName, ConnectTimeoutMilliseconds);
             channel = connected;
             try

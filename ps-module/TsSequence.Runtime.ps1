@@ -7,26 +7,30 @@
 # 5.1 must parse every file, and only what 5.1 and PowerShell 7 both have is used.
 Set-StrictMode -Version 2.0
 
-if (-not ('TsSequence.Engine.EngineSession' -as [type])) {
-    # Windows PowerShell 5.1 loads the net462 build; PowerShell 7 the netstandard2.0 one.
-    $tsCoreAssembly = [System.IO.Path]::Combine($script:TsRuntimeRoot, 'lib', 'TsSequence.Core.dll')
-    if ($PSVersionTable.PSEdition -ne 'Core') { $tsCoreAssembly = [System.IO.Path]::Combine($script:TsRuntimeRoot, 'lib', 'net462', 'TsSequence.Core.dll') }
-    if (-not [System.IO.File]::Exists($tsCoreAssembly)) {
-        throw "TsSequence: '$tsCoreAssembly' is missing. Build it first: run 'npm run build' in the tsseq folder (or build.ps1 for a packaged module)."
-    }
-    $tsCore = [System.Reflection.Assembly]::LoadFrom($tsCoreAssembly)
-    if ($tsCore.Location -ne $tsCoreAssembly) {
-        # The embedded engine (host/) carries the core precompiled, and .NET answers LoadFrom with
-        # that copy: it must be this very build (the same module version id), or stale code would run.
-        $tsStream = [System.IO.File]::OpenRead($tsCoreAssembly)
+# Windows PowerShell 5.1 loads the net462 build; PowerShell 7 the netstandard2.0 one.
+$tsCoreAssembly = [System.IO.Path]::Combine($script:TsRuntimeRoot, 'lib', 'TsSequence.Core.dll')
+if ($PSVersionTable.PSEdition -ne 'Core') { $tsCoreAssembly = [System.IO.Path]::Combine($script:TsRuntimeRoot, 'lib', 'net462', 'TsSequence.Core.dll') }
+if (-not [System.IO.File]::Exists($tsCoreAssembly)) {
+    throw "TsSequence: '$tsCoreAssembly' is missing. Build it first: run 'npm run build' in the tsseq folder (or build.ps1 for a packaged module)."
+}
+$tsCore = [System.Reflection.Assembly]::LoadFrom($tsCoreAssembly)
+if ($PSVersionTable.PSEdition -eq 'Core') {
+    # .NET answers LoadFrom with a core already in the process: the one the embedded engine (host/)
+    # carries precompiled, or one an earlier import loaded (a rebuilt DLL is not loaded again). It
+    # must be this very build (the same module version id), or other code than this module's would
+    # run. (Windows PowerShell 5.1 lacks System.Reflection.Metadata; there only the file loaded counts.)
+    $tsStream = [System.IO.File]::OpenRead($tsCoreAssembly)
+    try {
+        $tsPE = [System.Reflection.PortableExecutable.PEReader]::new($tsStream)
         try {
-            $tsReader = [System.Reflection.Metadata.PEReaderExtensions]::GetMetadataReader([System.Reflection.PortableExecutable.PEReader]::new($tsStream))
+            $tsReader = [System.Reflection.Metadata.PEReaderExtensions]::GetMetadataReader($tsPE)
             $tsWanted = $tsReader.GetGuid($tsReader.GetModuleDefinition().Mvid)
         }
-        finally { $tsStream.Dispose() }
-        if ($tsCore.ManifestModule.ModuleVersionId -ne $tsWanted) {
-            throw "TsSequence: this PowerShell carries another build of the engine core ($($tsCore.Location)) than the module's ($tsCoreAssembly). Rebuild both: run 'npm run build' in the tsseq folder."
-        }
+        finally { $tsPE.Dispose() }
+    }
+    finally { $tsStream.Dispose() }
+    if ($tsCore.ManifestModule.ModuleVersionId -ne $tsWanted) {
+        throw "TsSequence: this PowerShell already has another build of the engine core loaded ($($tsCore.Location)) than this module's ($tsCoreAssembly). Start a new PowerShell session; if this is the embedded engine, rebuild it: run 'npm run build' in the tsseq folder."
     }
 }
 

@@ -20,7 +20,7 @@ function Invoke-TsStepCore {
     try {
         $result = [TsSequence.Engine.StepRun]::Run($Step, $script:TsSession, $Variables, $null,
             $Caller.SessionState.Path.CurrentFileSystemLocation.ProviderPath,
-            [TsSequence.Engine.Hosts.CmdletRunHost]::new($Caller), $null, $null, $confirm)
+            [TsSequence.Engine.Hosts.CmdletRunHost]::new($Caller, $VerbosePreference), $null, $null, $confirm)
     }
     catch {
         $Caller.ThrowTerminatingError((ConvertTo-TsErrorRecord -ErrorRecord $_))

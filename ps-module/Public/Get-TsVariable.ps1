@@ -21,7 +21,8 @@ function Get-TsVariable {
     foreach ($variableName in $environment.GetVariables()) {
         foreach ($pattern in $patterns) {
             if ($pattern.IsMatch($variableName)) {
-                [pscustomobject]@{ Name = $variableName; Value = $masked[$variableName]; IsSecret = $environment.IsSecret($variableName) }
+                # A secret value copied into another variable is masked there too, as in every result.
+                [pscustomobject]@{ Name = $variableName; Value = $environment.Mask($masked[$variableName]); IsSecret = $environment.IsSecret($variableName) }
                 break
             }
         }

@@ -70,7 +70,7 @@ function Invoke-TsSequence {
             }
             if ([string]::IsNullOrEmpty($BaseDirectory)) { $BaseDirectory = $PSCmdlet.SessionState.Path.CurrentFileSystemLocation.ProviderPath }
             $result = [TsSequence.Engine.SequenceRun]::Run($document, $source, $Variables, $SecretVariable, $BaseDirectory,
-                [TsSequence.Engine.Hosts.CmdletRunHost]::new($PSCmdlet), $listener, $null, [bool]$WhatIfPreference)
+                [TsSequence.Engine.Hosts.CmdletRunHost]::new($PSCmdlet, $VerbosePreference), $listener, $null, [bool]$WhatIfPreference)
         }
         catch {
             $PSCmdlet.ThrowTerminatingError((ConvertTo-TsErrorRecord -ErrorRecord $_))

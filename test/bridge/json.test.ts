@@ -84,15 +84,15 @@ describe('JSON through the engine', function () {
     expect(await engine.ping()).to.equal(true);
   });
 
-  it('answers a request nested deeper than it reads (256) as malformed, under its id, and goes on serving', async () => {
+  it('answers a request nested deeper than it reads (1024, the validator\'s limit too) as malformed, under its id, and goes on serving', async () => {
     const { session } = engine as unknown as { session: BridgeSession };
-    const error = await session.request('invokeStep', { step: nested(300) }).then(
+    const error = await session.request('invokeStep', { step: nested(1100) }).then(
       () => undefined,
       (e: unknown) => e as EngineRequestError,
     );
     expect(error).to.be.instanceOf(EngineRequestError);
     expect(error?.errorId).to.equal('TsSequence.MalformedRequest');
-    expect(error?.message).to.match(/Malformed request: .*maximum configured depth of 256/);
+    expect(error?.message).to.match(/Malformed request: .*maximum configured depth of 1024/);
     expect(await engine.ping()).to.equal(true);
   });
 

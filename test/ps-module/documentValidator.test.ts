@@ -171,7 +171,6 @@ const documents: DocumentCase[] = [
       '$.steps[0].steps[2].timeoutMinutes: unknown property for a Group step',
       '$.steps[0].steps[2].steps: is required',
       '$.steps[1].steps: must be an array of steps',
-      '$.steps[1].steps: must be an array of steps',
     ],
   },
   {

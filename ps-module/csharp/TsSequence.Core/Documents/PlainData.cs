@@ -14,7 +14,7 @@ namespace TsSequence.Documents
     public static class PlainData
     {
         /// <summary>How deep a document may nest before it is refused (a cycle ends here too).</summary>
-        private const int MaxDepth = 256;
+        private const int MaxDepth = TsSequence.Json.JsonCodec.MaxReadDepth;
 
         /// <summary>The plain-data copy of <paramref name="value"/>.</summary>
         public static object? From(object? value) => Convert(value, 0);

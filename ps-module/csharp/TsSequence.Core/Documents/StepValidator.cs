@@ -88,7 +88,8 @@ namespace TsSequence.Documents
                 ConditionShape.Check(properties["condition"], jsonPath + ".condition", errors, depth + 1);
             }
 
-            if (PowerShellComparison.Equal(type, StepCatalog.Group.Name, ignoreCase: true) && properties.Contains("steps"))
+            // A "steps" that is not a list was reported by its value check above: only a list is walked.
+            if (PowerShellComparison.Equal(type, StepCatalog.Group.Name, ignoreCase: true) && properties["steps"] is Array)
             {
                 CheckList(properties["steps"], jsonPath + ".steps", errors, depth + 1);
             }

@@ -48,7 +48,7 @@ namespace TsSequence.Engine
                         string name = Convert.ToString(variable.Key, CultureInfo.InvariantCulture) ?? string.Empty;
                         if (value != null && !(value is string))
                         {
-                            throw new ArgumentException($"Variable '{name}' must be a string (task sequence values are strings); got a {value.GetType().Name}.");
+                            throw new ArgumentException($"Variable '{name}' must be a string (task sequence values are strings); got a value of type {value.GetType().Name}.");
                         }
 
                         environment.Set(name, (string?)value ?? string.Empty);

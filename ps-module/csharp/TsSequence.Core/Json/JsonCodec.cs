@@ -11,8 +11,11 @@ namespace TsSequence.Json
     /// </summary>
     public static class JsonCodec
     {
-        /// <summary>How deep a parsed document may nest (System.Text.Json's default is only 64).</summary>
-        public const int MaxReadDepth = 256;
+        /// <summary>
+        /// How deep a parsed document may nest (System.Text.Json's default is only 64): the
+        /// validator's limit, so a document it accepts (about 500 nested groups) can run.
+        /// </summary>
+        public const int MaxReadDepth = 1024;
 
         /// <summary>
         /// How deep a serialized value may nest: deeper is an error, never silent truncation

@@ -334,18 +334,60 @@ namespace TsSequence
                     return text!;
                 }
 
-                if (_secretValuesByLength is null)
-                {
-                    var sorted = new string[_secretValues.Count];
-                    _secretValues.CopyTo(sorted);
-                    Array.Sort(sorted, (a, b) => b.Length.CompareTo(a.Length));
-                    _secretValuesByLength = sorted;
-                }
-
-                secrets = _secretValuesByLength;
+                secrets = SecretsByLengthLocked();
             }
 
             return MaskOccurrences(text!, secrets);
+        }
+
+        /// <summary>
+        /// For text that arrives in pieces (a script's console output): masks and returns the
+        /// longest start of <paramref name="text"/> that a later piece cannot change, and says in
+        /// <paramref name="consumed"/> how many characters of <paramref name="text"/> that was. The
+        /// rest (at most the longest secret's length, or a secret seen so far only in part) must be
+        /// held back and passed again with what follows, so a secret written in pieces, a line
+        /// break inside it included, is still masked whole.
+        /// </summary>
+        public string MaskCompletePrefix(string text, out int consumed)
+        {
+            string[] secrets;
+            lock (_sync)
+            {
+                if (_secretValues.Count == 0)
+                {
+                    consumed = text.Length;
+                    return text;
+                }
+
+                secrets = SecretsByLengthLocked();
+            }
+
+            // An occurrence that starts before the cut must end before it, or the cut moves to its start.
+            int cut = Math.Max(0, text.Length - (secrets[0].Length - 1));
+            bool moved = true;
+            while (moved && cut > 0)
+            {
+                moved = false;
+                foreach (string secret in secrets)
+                {
+                    int from = Math.Max(0, cut - secret.Length + 1);
+                    int at = text.IndexOf(secret, from, StringComparison.Ordinal);
+                    while (at >= 0 && at < cut)
+                    {
+                        if (at + secret.Length > cut)
+                        {
+                            cut = at;
+                            moved = true;
+                            break;
+                        }
+
+                        at = text.IndexOf(secret, at + 1, StringComparison.Ordinal);
+                    }
+                }
+            }
+
+            consumed = cut;
+            return cut == 0 ? string.Empty : MaskOccurrences(text.Substring(0, cut), secrets);
         }
 
         // Finds every occurrence (overlapping ones too) of every secret, merges the ranges that
@@ -397,6 +439,20 @@ namespace TsSequence
 
             masked.Append(text, copied, text.Length - copied);
             return masked.ToString();
+        }
+
+        // _secretValues longest first, cached until a value is added.
+        private string[] SecretsByLengthLocked()
+        {
+            if (_secretValuesByLength is null)
+            {
+                var sorted = new string[_secretValues.Count];
+                _secretValues.CopyTo(sorted);
+                Array.Sort(sorted, (a, b) => b.Length.CompareTo(a.Length));
+                _secretValuesByLength = sorted;
+            }
+
+            return _secretValuesByLength;
         }
 
         private void AddSecretValueLocked(string? value)

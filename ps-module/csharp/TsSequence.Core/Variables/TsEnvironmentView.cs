@@ -16,6 +16,10 @@ namespace TsSequence
     {
         private readonly TsEnvironment _environment;
 
+        // Set when the step this view was given to has ended without its script (a timeout the
+        // script outlived): from then on the script reaches nothing of the run.
+        private volatile bool _detached;
+
         /// <summary>A view over <paramref name="environment"/>; changes go straight to it.</summary>
         public TsEnvironmentView(TsEnvironment environment)
         {
@@ -30,12 +34,19 @@ namespace TsSequence
         [IndexerName("Value")]
         public string this[string name]
         {
-            get => _environment[name];
-            set => _environment.Set(name, value);
+            get => Live()[name];
+            set => Live().Set(name, value);
         }
 
         /// <summary>The defined names (engine "_" names too), sorted ignoring case.</summary>
-        public string[] GetVariables() => _environment.GetVariables();
+        public string[] GetVariables() => Live().GetVariables();
+
+        /// <summary>Cuts the view off its environment (the engine gave up waiting for the script).</summary>
+        internal void Detach() => _detached = true;
+
+        private TsEnvironment Live() => _detached
+            ? throw new InvalidOperationException("The step that ran this script has ended (the script timed out), so the task sequence environment is no longer available to it.")
+            : _environment;
 
         /// <summary>Says what the object is without showing any value.</summary>
         public override string ToString() => "TsSequence task sequence environment";

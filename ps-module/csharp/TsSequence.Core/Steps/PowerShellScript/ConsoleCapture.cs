@@ -4,15 +4,16 @@ using System.Text;
 namespace TsSequence.Steps.PowerShellScript
 {
     /// <summary>
-    /// Stands in for [Console]::Out and [Console]::Error while a script runs: what the script
-    /// writes there still reaches the engine's console, but only through the mask, line by line
-    /// as it comes (memory stays flat however much it writes), and its tail feeds the output
-    /// variable. A line is held until it ends, so a secret written in pieces is still masked
-    /// whole; a line longer than 64 KB is passed on in pieces.
+    /// Stands in for [Console]::Out or [Console]::Error while a script runs: what the script
+    /// writes there still reaches the engine's console (the same stream), but only through the
+    /// mask, as it comes (memory stays flat however much it writes), and its tail feeds the output
+    /// variable. Text is passed on at line breaks, past 8 KB and on Flush, always holding back what
+    /// a secret written in pieces could still complete (TsEnvironment.MaskCompletePrefix), so a
+    /// secret split across writes, a flush or a line break is still masked whole.
     /// </summary>
     internal sealed class ConsoleCapture : TextWriter
     {
-        private const int FlushAt = 65536;
+        private const int PassAt = 8192;
         private readonly TextWriter target;
         private readonly TsEnvironment environment;
         private readonly TextTail tail;
@@ -55,55 +56,52 @@ namespace TsSequence.Steps.PowerShellScript
             {
                 tail.Append(value!);
                 pending.Append(value);
-                int lastBreak = LastLineBreak();
-                if (lastBreak >= 0)
+                // Only the new piece is searched: a script writing one character at a time stays linear.
+                if (value!.IndexOf('\n') >= 0 || pending.Length >= PassAt)
                 {
-                    Pass(lastBreak + 1);
-                }
-                else if (pending.Length > FlushAt)
-                {
-                    Pass(pending.Length);
+                    Pass(final: false);
                 }
             }
         }
 
-        public override void WriteLine(string? value) => Write((value ?? string.Empty) + CoreNewLine.ToString());
+        public override void WriteLine() => Write(CoreNewLine);
+
+        public override void WriteLine(string? value) => Write((value ?? string.Empty) + new string(CoreNewLine));
 
         public override void Flush()
         {
             lock (sync)
             {
-                Pass(pending.Length);
+                Pass(final: false);
                 target.Flush();
             }
         }
 
-        /// <summary>Writes what is held (the script ended).</summary>
-        internal void Complete() => Flush();
-
-        private int LastLineBreak()
+        /// <summary>Passes on everything held (the script ended).</summary>
+        internal void Complete()
         {
-            for (int i = pending.Length - 1; i >= 0; i--)
+            lock (sync)
             {
-                if (pending[i] == '\n')
-                {
-                    return i;
-                }
+                Pass(final: true);
+                target.Flush();
             }
-
-            return -1;
         }
 
-        private void Pass(int count)
+        private void Pass(bool final)
         {
-            if (count == 0)
+            if (pending.Length == 0)
             {
                 return;
             }
 
-            string text = pending.ToString(0, count);
-            pending.Remove(0, count);
-            target.Write(environment.Mask(text));
+            string text = pending.ToString();
+            int consumed = text.Length;
+            string masked = final ? environment.Mask(text) : environment.MaskCompletePrefix(text, out consumed);
+            pending.Remove(0, consumed);
+            if (masked.Length > 0)
+            {
+                target.Write(masked);
+            }
         }
     }
 }

@@ -81,12 +81,12 @@ namespace TsSequence.Steps.PowerShellScript
             var report = ScriptErrorReport.Build(run.Errors, run.MoreErrors, run.TerminatingError, scriptPath, environment);
             foreach (WarningRecord record in run.Warnings)
             {
-                call.Context.Log.Warning("Script warning: " + record.Message, call.Path);
+                call.Context.Log.Warning("Script warning: " + ScriptErrorReport.Shorten(environment.Mask(record.Message)), call.Path);
             }
 
             foreach (VerboseRecord record in run.Verbose)
             {
-                call.Context.Log.Verbose("Script verbose: " + record.Message, call.Path);
+                call.Context.Log.Verbose("Script verbose: " + ScriptErrorReport.Shorten(environment.Mask(record.Message)), call.Path);
             }
 
             foreach (string entry in report.Entries)
@@ -97,7 +97,9 @@ namespace TsSequence.Steps.PowerShellScript
             call.SetOutputVariable(run.Output + run.ConsoleText);
             if (run.TimedOut)
             {
-                return new StepOutcome(1460, $"The script timed out after {call.TimeoutText} minute(s) and was stopped.");
+                return new StepOutcome(1460, run.Abandoned
+                    ? $"The script timed out after {call.TimeoutText} minute(s) and did not stop when asked (it is blocked in a .NET call); it was left running, cut off from the task sequence variables."
+                    : $"The script timed out after {call.TimeoutText} minute(s) and was stopped.");
             }
 
             int exitCode = run.ExitCode ?? 1;

@@ -20,6 +20,7 @@ namespace TsSequence.Steps.PowerShellScript
     internal sealed class ScriptErrorReport
     {
         private const int Limit = 50;
+        private const int MaxRecordLength = 4000;
         private static readonly Regex LineBreak = new Regex("\r?\n", RegexOptions.CultureInvariant);
 
         private ScriptErrorReport(string message, List<string> entries, List<string> missing)
@@ -104,9 +105,16 @@ namespace TsSequence.Steps.PowerShellScript
         /// <summary>"At line 3, char 5: text": line breaks inside the text kept, indented, so each entry starts a line of its own.</summary>
         internal static string Format(string text, string position, TsEnvironment environment)
         {
-            string body = LineBreak.Replace(environment.Mask(text).Trim(), "\n  ");
+            string body = LineBreak.Replace(Shorten(environment.Mask(text)).Trim(), "\n  ");
             return position.Length == 0 ? body : $"At {position}: {body}";
         }
+
+        /// <summary>
+        /// At most 4,000 characters of one record's (already masked) text: a script may write
+        /// megabytes into one error or warning, and the step message and log keep every record.
+        /// </summary>
+        internal static string Shorten(string masked) =>
+            masked.Length <= MaxRecordLength ? masked : masked.Substring(0, MaxRecordLength) + $"... ({masked.Length - MaxRecordLength} more characters)";
 
         private static void Describe(ErrorRecord record, string scriptPath, List<string> missing, out string text, out string position)
         {

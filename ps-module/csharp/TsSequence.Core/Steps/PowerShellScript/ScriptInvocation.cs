@@ -15,6 +15,9 @@ namespace TsSequence.Steps.PowerShellScript
 
         internal bool TimedOut { get; set; }
 
+        /// <summary>Timed out and did not stop when asked: left running, detached from the run.</summary>
+        internal bool Abandoned { get; set; }
+
         internal string Output { get; set; } = string.Empty;
 
         internal string ConsoleText { get; set; } = string.Empty;
@@ -64,15 +67,15 @@ namespace TsSequence.Steps.PowerShellScript
             TextWriter savedError = Console.Error;
             string savedDirectory = System.Environment.CurrentDirectory;
             var consoleOut = new ConsoleCapture(savedOut, environment, keep);
-            var consoleError = new ConsoleCapture(savedOut, environment, keep);
+            var consoleError = new ConsoleCapture(savedError, environment, keep);
+            // Scripts get a view with only ConfigMgr's surface (Value, GetVariables): no engine-only calls.
+            var view = new TsEnvironmentView(environment);
             Runspace? runspace = null;
             PowerShell? shell = null;
             bool abandoned = false;
             try
             {
                 runspace = RunspaceSupply.Take(state, !policySet);
-                // Scripts get a view with only ConfigMgr's surface (Value, GetVariables): no engine-only calls.
-                var view = new TsEnvironmentView(environment);
                 runspace.SessionStateProxy.SetVariable("tsenv", view);
                 runspace.SessionStateProxy.SetVariable("LASTEXITCODE", 0);
                 runspace.SessionStateProxy.Path.SetLocation(WildcardPattern.Escape(workingDirectory));
@@ -107,8 +110,13 @@ namespace TsSequence.Steps.PowerShellScript
                 if (timedOut)
                 {
                     IAsyncResult stopping = shell.BeginStop(null, null);
-                    // A script blocked inside a .NET call cannot be stopped; leave it rather than hang the engine.
+                    // A script blocked inside a .NET call cannot be stopped; leave it rather than hang
+                    // the engine, cut off from the run's variables.
                     abandoned = !stopping.AsyncWaitHandle.WaitOne(StopGraceMilliseconds);
+                    if (abandoned)
+                    {
+                        view.Detach();
+                    }
                 }
                 else
                 {
@@ -149,6 +157,7 @@ namespace TsSequence.Steps.PowerShellScript
                 {
                     ExitCode = exitCode,
                     TimedOut = timedOut,
+                    Abandoned = abandoned,
                     Output = output.Text,
                     ConsoleText = consoleOut.Text + consoleError.Text,
                     Errors = errors.Snapshot(out int moreErrors),

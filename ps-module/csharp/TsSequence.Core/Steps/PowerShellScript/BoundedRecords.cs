@@ -35,9 +35,10 @@ namespace TsSequence.Steps.PowerShellScript
             };
             Collection.DataAdded += (sender, e) =>
             {
+                // Clear, not ReadAll: ReadAll removes one item at a time from the front.
                 if (Collection.Count >= DrainAt)
                 {
-                    Collection.ReadAll();
+                    Collection.Clear();
                 }
             };
         }

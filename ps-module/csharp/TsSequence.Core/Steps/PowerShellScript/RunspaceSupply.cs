@@ -7,9 +7,9 @@ namespace TsSequence.Steps.PowerShellScript
     /// <summary>
     /// Runspaces for script steps. Every script starts in a fresh runspace (no variables or
     /// functions of an earlier script), built from the engine's own InitialSessionState so it sees
-    /// the commands the engine has. Opening one costs far more than a cheap step, so after a step
-    /// takes one, the next is opened in the background: a sequence of script steps pays for it
-    /// once. Nothing is opened before the first script step needs it. A runspace with its own
+    /// the commands the engine has. Opening one costs far more than a cheap step, so when a script
+    /// step is done, the next one is opened in the background: a sequence of script steps pays for
+    /// it once. Nothing is opened before the first script step needs it. A runspace with its own
     /// settings (a Windows execution policy) is opened on the spot.
     /// </summary>
     internal static class RunspaceSupply
@@ -54,14 +54,25 @@ namespace TsSequence.Steps.PowerShellScript
                 }
             }
 
-            runspace ??= Open(state);
+            return runspace ?? Open(state);
+        }
+
+        /// <summary>
+        /// Opens the next runspace in the background, once a script step is done with its own: not
+        /// while a script runs, whose CPU it would take.
+        /// </summary>
+        internal static void Refill(InitialSessionState state)
+        {
             lock (Sync)
             {
+                if (spare != null)
+                {
+                    return;
+                }
+
                 spareState = state;
                 spare = Task.Run(() => Open(state));
             }
-
-            return runspace;
         }
 
         private static Runspace Open(InitialSessionState state)

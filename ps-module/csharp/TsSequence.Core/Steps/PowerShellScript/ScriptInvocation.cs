@@ -191,6 +191,11 @@ namespace TsSequence.Steps.PowerShellScript
                     shell?.Dispose();
                     runspace?.Dispose();
                 }
+
+                if (!policySet)
+                {
+                    RunspaceSupply.Refill(state);
+                }
             }
         }
 

@@ -8,7 +8,9 @@ namespace TsSequence.Steps.PowerShellScript
     /// A script's pipeline output, read as it comes: each object becomes text (host output from
     /// Write-Host as written, other objects as PowerShell's [string] gives them) into a bounded
     /// tail, and the collection is emptied as it fills, so memory stays flat whatever the script
-    /// prints. Only the text's tail is ever used (the output variable).
+    /// prints. Only the text's tail is ever used (the output variable). (Overriding the
+    /// collection's InsertItem would skip storing altogether, but the 5.1 reference API the core
+    /// compiles against does not expose it.)
     /// </summary>
     internal sealed class ScriptOutput
     {
@@ -23,9 +25,10 @@ namespace TsSequence.Steps.PowerShellScript
             Collection.DataAdding += (sender, e) => Add(e.ItemAdded);
             Collection.DataAdded += (sender, e) =>
             {
+                // Clear, not ReadAll: ReadAll removes one item at a time from the front.
                 if (Collection.Count >= DrainAt)
                 {
-                    Collection.ReadAll();
+                    Collection.Clear();
                 }
             };
         }
@@ -47,27 +50,39 @@ namespace TsSequence.Steps.PowerShellScript
 
         private void Add(object? item)
         {
-            string text = ToText(item);
+            string text = ToText(item, out bool lineBreak);
             lock (sync)
             {
                 tail.Append(text);
+                if (lineBreak)
+                {
+                    tail.Append("\n");
+                }
             }
         }
 
-        private static string ToText(object? item)
+        private static string ToText(object? item, out bool lineBreak)
         {
+            lineBreak = true;
             object? value = item is PSObject wrapped ? wrapped.BaseObject : item;
+            if (value is string plain)
+            {
+                // The common case, and PowerShell's [string] of a string is itself.
+                return plain;
+            }
+
             if (value is InformationRecord information)
             {
                 if (information.MessageData is HostInformationMessage host)
                 {
-                    return host.NoNewLine == true ? host.Message : host.Message + "\n";
+                    lineBreak = host.NoNewLine != true;
+                    return host.Message ?? string.Empty;
                 }
 
-                return AsText(information.MessageData) + "\n";
+                return AsText(information.MessageData);
             }
 
-            return AsText(item) + "\n";
+            return AsText(item);
         }
 
         private static string AsText(object? value)

@@ -122,6 +122,11 @@ namespace TsSequence.Steps
             if (trimmed.Length > 1000)
             {
                 trimmed = trimmed.Substring(trimmed.Length - 1000);
+                // Not half a character: a cut through a surrogate pair drops its orphaned second half.
+                if (char.IsLowSurrogate(trimmed[0]))
+                {
+                    trimmed = trimmed.Substring(1);
+                }
             }
 
             environment.Set(name, trimmed);

@@ -94,6 +94,12 @@ namespace TsSequence.Steps.PowerShellScript
                 call.Context.Log.Warning("Script error: " + entry, call.Path);
             }
 
+            // Past the first 1,000 records of a stream the script's records are counted, not kept.
+            if (run.MoreWarnings + run.MoreVerbose + run.MoreErrors > 0)
+            {
+                call.Context.Log.Warning($"The script wrote more records than are kept: {run.MoreWarnings} more warning(s), {run.MoreVerbose} more verbose and {run.MoreErrors} more error record(s) are not in the log.", call.Path);
+            }
+
             call.SetOutputVariable(run.Output + run.ConsoleText);
             if (run.TimedOut)
             {

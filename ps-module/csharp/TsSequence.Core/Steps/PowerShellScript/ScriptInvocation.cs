@@ -30,6 +30,10 @@ namespace TsSequence.Steps.PowerShellScript
 
         internal VerboseRecord[] Verbose { get; set; } = new VerboseRecord[0];
 
+        internal int MoreWarnings { get; set; }
+
+        internal int MoreVerbose { get; set; }
+
         internal Exception? TerminatingError { get; set; }
     }
 
@@ -162,8 +166,10 @@ namespace TsSequence.Steps.PowerShellScript
                     ConsoleText = consoleOut.Text + consoleError.Text,
                     Errors = errors.Snapshot(out int moreErrors),
                     MoreErrors = moreErrors,
-                    Warnings = warnings.Snapshot(out int _),
-                    Verbose = verbose.Snapshot(out int _),
+                    Warnings = warnings.Snapshot(out int moreWarnings),
+                    MoreWarnings = moreWarnings,
+                    Verbose = verbose.Snapshot(out int moreVerbose),
+                    MoreVerbose = moreVerbose,
                     TerminatingError = terminating,
                 };
             }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Specialized;
 using System.Management.Automation;
 using System.Text.RegularExpressions;
+using TsSequence.Engine;
 
 namespace TsSequence.Protocol
 {
@@ -13,7 +14,7 @@ namespace TsSequence.Protocol
         /// <summary>
         /// An error the engine raised: the id is the record's FullyQualifiedErrorId before its first
         /// comma ("TsSequence.InvalidStep,Invoke-TsStepCore" → "TsSequence.InvalidStep": Node keys on
-        /// the id alone), the message the innermost one, as Get-TsInnermostError finds it.
+        /// the id alone), the message the innermost one (<see cref="ErrorText.Innermost"/>).
         /// </summary>
         internal static OrderedDictionary From(Exception exception)
         {
@@ -40,7 +41,7 @@ namespace TsSequence.Protocol
                 }
             }
 
-            return Payload(Innermost(reported).Message, errorId, category);
+            return Payload(ErrorText.Innermost(reported).Message, errorId, category);
         }
 
         internal static OrderedDictionary Payload(string message, string errorId, string category) => new OrderedDictionary
@@ -63,17 +64,6 @@ namespace TsSequence.Protocol
             }
 
             return null;
-        }
-
-        /// <summary>A .NET method's exception as PowerShell wraps it, unwrapped: the reason a person can act on.</summary>
-        internal static Exception Innermost(Exception exception)
-        {
-            while (exception is MethodInvocationException && exception.InnerException != null)
-            {
-                exception = exception.InnerException;
-            }
-
-            return exception;
         }
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections;
 using System.IO;
+using TsSequence.Engine;
 using TsSequence.Json;
 
 namespace TsSequence.Protocol
@@ -110,7 +111,7 @@ namespace TsSequence.Protocol
             }
             catch (Exception exception)
             {
-                string reason = BridgeError.Innermost(exception).Message;
+                string reason = ErrorText.Innermost(exception).Message;
                 current.Send(BridgeMessages.Error(BridgeError.FindRequestId(line.ToString()), BridgeError.Payload($"Malformed request: {reason}", "TsSequence.MalformedRequest", "ParserError")));
                 return false;
             }

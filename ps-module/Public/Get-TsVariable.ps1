@@ -16,13 +16,13 @@ function Get-TsVariable {
     [OutputType([pscustomobject])]
     param([Parameter(Position = 0)][string[]]$Name = @('*'))
     $environment = $script:TsSession.Environment
-    $masked = $environment.MaskedSnapshot()
+    # The variables as every result shows them: sorted, secrets (and their copies) masked.
+    $shown = [TsSequence.Engine.ResultVariables]::Of($environment)
     $patterns = @(foreach ($pattern in $Name) { [System.Management.Automation.WildcardPattern]::new($pattern, [System.Management.Automation.WildcardOptions]::IgnoreCase) })
-    foreach ($variableName in $environment.GetVariables()) {
+    foreach ($variableName in $shown.Keys) {
         foreach ($pattern in $patterns) {
             if ($pattern.IsMatch($variableName)) {
-                # A secret value copied into another variable is masked there too, as in every result.
-                [pscustomobject]@{ Name = $variableName; Value = $environment.Mask($masked[$variableName]); IsSecret = $environment.IsSecret($variableName) }
+                [pscustomobject]@{ Name = $variableName; Value = $shown[$variableName]; IsSecret = $environment.IsSecret($variableName) }
                 break
             }
         }

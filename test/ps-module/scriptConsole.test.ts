@@ -59,6 +59,21 @@ describe('script console output', function () {
     expect(seen.stdout.endsWith('y********\n')).to.equal(true);
   });
 
+  it('stays linear, and masks, while a self-overlapping secret keeps text held back', async function () {
+    const started = Date.now();
+    const result = await engine.invokeStep(
+      { type: 'RunPowerShellScript', name: 'Overlap', sourceScript: 'for ($i = 0; $i -lt 100000; $i++) { [Console]::Write("a") }; [Console]::Write("`nend`n")' },
+      { variables: { Twice: 'aa' }, secrets: ['Twice'] },
+    );
+    expect(result.status).to.equal('Succeeded');
+    // A hang guard, not a timing figure: rescanning the held text on every write took minutes.
+    expect(Date.now() - started).to.be.lessThan(15000);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Held text is passed on whole past 64 KB: the run of a's comes out as masks, never as a's.
+    expect(output.stdout).to.match(/\*{8}\nend\n$/);
+    expect(output.stdout).to.not.match(/aa/);
+  });
+
   it('stays linear for a script writing one character at a time', async function () {
     const started = Date.now();
     const seen = await printed('foreach ($i in 1..50000) { [Console]::Write("x") }');

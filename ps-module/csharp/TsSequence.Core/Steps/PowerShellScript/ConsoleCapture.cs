@@ -14,11 +14,19 @@ namespace TsSequence.Steps.PowerShellScript
     internal sealed class ConsoleCapture : TextWriter
     {
         private const int PassAt = 8192;
+
+        // Held text past this is passed on whole (masked as it stands): a run of a self-overlapping
+        // secret ("aa" in "aaaa...") could otherwise be held back without end.
+        private const int HoldAtMost = 65536;
         private readonly TextWriter target;
         private readonly TsEnvironment environment;
         private readonly TextTail tail;
         private readonly StringBuilder pending = new StringBuilder();
         private readonly object sync = new object();
+
+        // pending's length when it was last tried: held text is tried again only after 8 KB more,
+        // so a script writing one character at a time stays linear even while text is held.
+        private int triedAt;
 
         internal ConsoleCapture(TextWriter target, TsEnvironment environment, int keep)
         {
@@ -57,9 +65,13 @@ namespace TsSequence.Steps.PowerShellScript
                 tail.Append(value!);
                 pending.Append(value);
                 // Only the new piece is searched: a script writing one character at a time stays linear.
-                if (value!.IndexOf('\n') >= 0 || pending.Length >= PassAt)
+                if ((triedAt < PassAt && value!.IndexOf('\n') >= 0) || pending.Length - triedAt >= PassAt)
                 {
                     Pass(final: false);
+                    if (pending.Length >= HoldAtMost)
+                    {
+                        Pass(final: true);
+                    }
                 }
             }
         }
@@ -98,6 +110,7 @@ namespace TsSequence.Steps.PowerShellScript
             int consumed = text.Length;
             string masked = final ? environment.Mask(text) : environment.MaskCompletePrefix(text, out consumed);
             pending.Remove(0, consumed);
+            triedAt = pending.Length;
             if (masked.Length > 0)
             {
                 target.Write(masked);

@@ -38,6 +38,6 @@
         PSData = @{
             Tags = @('TaskSequence', 'ConfigMgr', 'MECM', 'SCCM', 'Deployment', 'Automation', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
         }
-        TsSeqModelHash = 'bde2508ab99e5b1110a7720eaa8fc0a74d7634e5b9a88b9e79d56b7ceaf06a46'
+        TsSeqModelHash = 'a850430dfa06b79e8bd670eb8f0c62476940aa0240ea21fb536118a3974b9a8c'
     }
 }

@@ -49,6 +49,11 @@ function New-TsCheckReadinessStep {
 
     Range: 0.01 to 999.
 
+    .PARAMETER RetryCount
+    How many times the step runs again when the computer restarts unexpectedly while it runs (a crash, a power loss, an installer that restarts by itself): resume then starts it again instead of failing it with "the computer restarted unexpectedly during this step". Absent means 0. ConfigMgr offers it on Install Application and Install Software Updates (default 2 there); here every step has it, and a document imported from ConfigMgr carries the value. ConfigMgr: the exported XML's retryCount attribute.
+
+    Range: 0 to 5.
+
     .PARAMETER CheckMemory
     Check that the computer has at least the memory given by memory.
 
@@ -218,6 +223,11 @@ function New-TsCheckReadinessStep {
         $TimeoutMinutes,
 
         [Parameter()]
+        [ValidateRange(0, 5)]
+        [int]
+        $RetryCount,
+
+        [Parameter()]
         [bool]
         $CheckMemory,
 
@@ -359,6 +369,11 @@ function New-TsConnectNetworkFolderStep {
 
     Range: 0.01 to 999.
 
+    .PARAMETER RetryCount
+    How many times the step runs again when the computer restarts unexpectedly while it runs (a crash, a power loss, an installer that restarts by itself): resume then starts it again instead of failing it with "the computer restarted unexpectedly during this step". Absent means 0. ConfigMgr offers it on Install Application and Install Software Updates (default 2 there); here every step has it, and a document imported from ConfigMgr carries the value. ConfigMgr: the exported XML's retryCount attribute.
+
+    Range: 0 to 5.
+
     .PARAMETER Path
     UNC path of the shared folder, such as \\server\share.
 
@@ -439,6 +454,11 @@ function New-TsConnectNetworkFolderStep {
         [double]
         $TimeoutMinutes,
 
+        [Parameter()]
+        [ValidateRange(0, 5)]
+        [int]
+        $RetryCount,
+
         [Parameter(Mandatory = $true)]
         [ValidateNotNullOrEmpty()]
         [ValidateLength(1, 255)]
@@ -504,6 +524,11 @@ function New-TsDownloadPackageContentStep {
     Time limit in minutes. When it is exceeded the engine terminates the step and the step fails. Fractions are allowed (0.5 is 30 seconds). Absent means no time limit.
 
     Range: 0.01 to 999.
+
+    .PARAMETER RetryCount
+    How many times the step runs again when the computer restarts unexpectedly while it runs (a crash, a power loss, an installer that restarts by itself): resume then starts it again instead of failing it with "the computer restarted unexpectedly during this step". Absent means 0. ConfigMgr offers it on Install Application and Install Software Updates (default 2 there); here every step has it, and a document imported from ConfigMgr carries the value. ConfigMgr: the exported XML's retryCount attribute.
+
+    Range: 0 to 5.
 
     .PARAMETER DownloadPackages
     Identifiers of the packages to download, in order.
@@ -588,6 +613,11 @@ function New-TsDownloadPackageContentStep {
         [double]
         $TimeoutMinutes,
 
+        [Parameter()]
+        [ValidateRange(0, 5)]
+        [int]
+        $RetryCount,
+
         [Parameter(Mandatory = $true)]
         [ValidateNotNullOrEmpty()]
         [string[]]
@@ -656,6 +686,11 @@ function New-TsInstallApplicationStep {
 
     Range: 0.01 to 999.
 
+    .PARAMETER RetryCount
+    How many times the step runs again when the computer restarts unexpectedly while it runs (a crash, a power loss, an installer that restarts by itself): resume then starts it again instead of failing it with "the computer restarted unexpectedly during this step". Absent means 0. ConfigMgr offers it on Install Application and Install Software Updates (default 2 there); here every step has it, and a document imported from ConfigMgr carries the value. ConfigMgr: the exported XML's retryCount attribute.
+
+    Range: 0 to 5.
+
     .PARAMETER ApplicationName
     Names of the applications to install, in order. Required unless baseVariableName is set.
 
@@ -673,11 +708,6 @@ function New-TsInstallApplicationStep {
     Delete each application's content from the cache after it is installed.
 
     ConfigMgr variable: OSDAppClearCache.
-
-    .PARAMETER RetryCount
-    How many times the step is retried if the computer restarts unexpectedly while it runs.
-
-    Default: 2. Range: 1 to 5.
 
     .EXAMPLE
     New-TsInstallApplicationStep -Name 'Base apps' -ApplicationName 'Runtime', 'Tools' -ContinueOnInstallError
@@ -738,6 +768,11 @@ function New-TsInstallApplicationStep {
         $TimeoutMinutes,
 
         [Parameter()]
+        [ValidateRange(0, 5)]
+        [int]
+        $RetryCount,
+
+        [Parameter()]
         [ValidateNotNullOrEmpty()]
         [string[]]
         $ApplicationName,
@@ -753,12 +788,7 @@ function New-TsInstallApplicationStep {
 
         [Parameter()]
         [switch]
-        $ClearCache,
-
-        [Parameter()]
-        [ValidateRange(1, 5)]
-        [int]
-        $RetryCount
+        $ClearCache
     )
     dynamicparam {
         # Fails naming every missing mandatory parameter instead of prompting when nobody can answer.
@@ -804,6 +834,11 @@ function New-TsInstallPackageStep {
     Time limit in minutes. When it is exceeded the engine terminates the step and the step fails. Fractions are allowed (0.5 is 30 seconds). Absent means no time limit.
 
     Range: 0.01 to 999.
+
+    .PARAMETER RetryCount
+    How many times the step runs again when the computer restarts unexpectedly while it runs (a crash, a power loss, an installer that restarts by itself): resume then starts it again instead of failing it with "the computer restarted unexpectedly during this step". Absent means 0. ConfigMgr offers it on Install Application and Install Software Updates (default 2 there); here every step has it, and a document imported from ConfigMgr carries the value. ConfigMgr: the exported XML's retryCount attribute.
+
+    Range: 0 to 5.
 
     .PARAMETER PackageId
     Identifier of the package to install. Required unless baseVariableName is set.
@@ -882,6 +917,11 @@ function New-TsInstallPackageStep {
         $TimeoutMinutes,
 
         [Parameter()]
+        [ValidateRange(0, 5)]
+        [int]
+        $RetryCount,
+
+        [Parameter()]
         [ValidateNotNullOrEmpty()]
         [string]
         $PackageId,
@@ -945,6 +985,11 @@ function New-TsInstallSoftwareUpdatesStep {
 
     Range: 0.01 to 999.
 
+    .PARAMETER RetryCount
+    How many times the step runs again when the computer restarts unexpectedly while it runs (a crash, a power loss, an installer that restarts by itself): resume then starts it again instead of failing it with "the computer restarted unexpectedly during this step". Absent means 0. ConfigMgr offers it on Install Application and Install Software Updates (default 2 there); here every step has it, and a document imported from ConfigMgr carries the value. ConfigMgr: the exported XML's retryCount attribute.
+
+    Range: 0 to 5.
+
     .PARAMETER Target
     Which updates to install: Mandatory installs only updates marked mandatory (ConfigMgr "Required for installation"), All installs every applicable update ("Available").
 
@@ -954,11 +999,6 @@ function New-TsInstallSoftwareUpdatesStep {
     Evaluate updates from cached scan results instead of a fresh scan.
 
     Default: $true. ConfigMgr variable: SMSTSSoftwareUpdateScanUseCache.
-
-    .PARAMETER RetryCount
-    How many times the step is retried if the computer restarts unexpectedly while it runs.
-
-    Default: 2. Range: 1 to 5.
 
     .EXAMPLE
     New-TsInstallSoftwareUpdatesStep -Name 'Updates' -Target 'All'
@@ -1019,18 +1059,18 @@ function New-TsInstallSoftwareUpdatesStep {
         $TimeoutMinutes,
 
         [Parameter()]
+        [ValidateRange(0, 5)]
+        [int]
+        $RetryCount,
+
+        [Parameter()]
         [ValidateSet('Mandatory', 'All', IgnoreCase = $false)]
         [string]
         $Target,
 
         [Parameter()]
         [bool]
-        $UseCache,
-
-        [Parameter()]
-        [ValidateRange(1, 5)]
-        [int]
-        $RetryCount
+        $UseCache
     )
     dynamicparam {
         # Fails naming every missing mandatory parameter instead of prompting when nobody can answer.
@@ -1076,6 +1116,11 @@ function New-TsRestartComputerStep {
     Time limit in minutes. When it is exceeded the engine terminates the step and the step fails. Fractions are allowed (0.5 is 30 seconds). Absent means no time limit.
 
     Range: 0.01 to 999.
+
+    .PARAMETER RetryCount
+    How many times the step runs again when the computer restarts unexpectedly while it runs (a crash, a power loss, an installer that restarts by itself): resume then starts it again instead of failing it with "the computer restarted unexpectedly during this step". Absent means 0. ConfigMgr offers it on Install Application and Install Software Updates (default 2 there); here every step has it, and a document imported from ConfigMgr carries the value. ConfigMgr: the exported XML's retryCount attribute.
+
+    Range: 0 to 5.
 
     .PARAMETER Target
     What to start after the restart: HD is the installed operating system; WinPE is the boot image of the sequence (ConfigMgr only; tsseq treats it as HD).
@@ -1151,6 +1196,11 @@ function New-TsRestartComputerStep {
         $TimeoutMinutes,
 
         [Parameter()]
+        [ValidateRange(0, 5)]
+        [int]
+        $RetryCount,
+
+        [Parameter()]
         [ValidateSet('HD', 'WinPE', IgnoreCase = $false)]
         [string]
         $Target,
@@ -1209,6 +1259,11 @@ function New-TsRunCommandLineStep {
     Time limit in minutes. When it is exceeded the engine terminates the step and the step fails. Fractions are allowed (0.5 is 30 seconds). Absent means no time limit.
 
     Range: 0.01 to 999.
+
+    .PARAMETER RetryCount
+    How many times the step runs again when the computer restarts unexpectedly while it runs (a crash, a power loss, an installer that restarts by itself): resume then starts it again instead of failing it with "the computer restarted unexpectedly during this step". Absent means 0. ConfigMgr offers it on Install Application and Install Software Updates (default 2 there); here every step has it, and a document imported from ConfigMgr carries the value. ConfigMgr: the exported XML's retryCount attribute.
+
+    Range: 0 to 5.
 
     .PARAMETER CommandLine
     Command line to run; %NAME% references to task sequence variables are expanded first.
@@ -1315,6 +1370,11 @@ function New-TsRunCommandLineStep {
         [double]
         $TimeoutMinutes,
 
+        [Parameter()]
+        [ValidateRange(0, 5)]
+        [int]
+        $RetryCount,
+
         [Parameter(Mandatory = $true)]
         [ValidateNotNullOrEmpty()]
         [ValidateLength(1, 32000)]
@@ -1400,6 +1460,11 @@ function New-TsRunPowerShellScriptStep {
     Time limit in minutes. When it is exceeded the engine terminates the step and the step fails. Fractions are allowed (0.5 is 30 seconds). Absent means no time limit.
 
     Range: 0.01 to 999.
+
+    .PARAMETER RetryCount
+    How many times the step runs again when the computer restarts unexpectedly while it runs (a crash, a power loss, an installer that restarts by itself): resume then starts it again instead of failing it with "the computer restarted unexpectedly during this step". Absent means 0. ConfigMgr offers it on Install Application and Install Software Updates (default 2 there); here every step has it, and a document imported from ConfigMgr carries the value. ConfigMgr: the exported XML's retryCount attribute.
+
+    Range: 0 to 5.
 
     .PARAMETER PackageId
     Package holding the script given by scriptName.
@@ -1522,6 +1587,11 @@ function New-TsRunPowerShellScriptStep {
         $TimeoutMinutes,
 
         [Parameter()]
+        [ValidateRange(0, 5)]
+        [int]
+        $RetryCount,
+
+        [Parameter()]
         [ValidateNotNullOrEmpty()]
         [string]
         $PackageId,
@@ -1616,6 +1686,11 @@ function New-TsSetDynamicVariablesStep {
 
     Range: 0.01 to 999.
 
+    .PARAMETER RetryCount
+    How many times the step runs again when the computer restarts unexpectedly while it runs (a crash, a power loss, an installer that restarts by itself): resume then starts it again instead of failing it with "the computer restarted unexpectedly during this step". Absent means 0. ConfigMgr offers it on Install Application and Install Software Updates (default 2 there); here every step has it, and a document imported from ConfigMgr carries the value. ConfigMgr: the exported XML's retryCount attribute.
+
+    Range: 0 to 5.
+
     .PARAMETER Rules
     Rules evaluated in order; each sets its variables when it matches.
 
@@ -1679,6 +1754,11 @@ function New-TsSetDynamicVariablesStep {
         [double]
         $TimeoutMinutes,
 
+        [Parameter()]
+        [ValidateRange(0, 5)]
+        [int]
+        $RetryCount,
+
         [Parameter(Mandatory = $true)]
         [object]
         $Rules
@@ -1727,6 +1807,11 @@ function New-TsSetTaskSequenceVariableStep {
     Time limit in minutes. When it is exceeded the engine terminates the step and the step fails. Fractions are allowed (0.5 is 30 seconds). Absent means no time limit.
 
     Range: 0.01 to 999.
+
+    .PARAMETER RetryCount
+    How many times the step runs again when the computer restarts unexpectedly while it runs (a crash, a power loss, an installer that restarts by itself): resume then starts it again instead of failing it with "the computer restarted unexpectedly during this step". Absent means 0. ConfigMgr offers it on Install Application and Install Software Updates (default 2 there); here every step has it, and a document imported from ConfigMgr carries the value. ConfigMgr: the exported XML's retryCount attribute.
+
+    Range: 0 to 5.
 
     .PARAMETER VariableName
     Name of the variable to set: letters, digits, _ and -, starting with a letter. %NAME% references are expanded first; setting a read-only name (starting with _) fails the step.
@@ -1798,6 +1883,11 @@ function New-TsSetTaskSequenceVariableStep {
         [ValidateRange(0.01, 999.0)]
         [double]
         $TimeoutMinutes,
+
+        [Parameter()]
+        [ValidateRange(0, 5)]
+        [int]
+        $RetryCount,
 
         [Parameter(Mandatory = $true)]
         [ValidateNotNullOrEmpty()]

@@ -71,7 +71,6 @@ namespace TsSequence.Model
                     new ParameterSpec("baseVariableName", "BaseVariableName", "string", false, null, null, null, null, null, 254, null, false, false, null, "Base name of a dynamic list of applications: the variables <base>01, <base>02 and so on hold the application names. Used instead of applicationName."),
                     new ParameterSpec("continueOnInstallError", "ContinueOnInstallError", "boolean", false, false, null, null, null, null, null, null, false, false, null, "If an application fails to install, go on installing the other applications; the step still fails at the end."),
                     new ParameterSpec("clearCache", "ClearCache", "boolean", false, false, null, null, null, null, null, null, false, false, "OSDAppClearCache", "Delete each application's content from the cache after it is installed."),
-                    new ParameterSpec("retryCount", "RetryCount", "integer", false, 2, null, 1d, 5d, null, null, null, false, false, null, "How many times the step is retried if the computer restarts unexpectedly while it runs."),
                 }),
             new StepTypeSpec("InstallPackage", "Install Package", "SMS_TaskSequence_InstallSoftwareAction",
                 "Installs a package by running one of its programs.",
@@ -90,7 +89,6 @@ namespace TsSequence.Model
                 {
                     new ParameterSpec("target", "Target", "string", false, "Mandatory", new[] { "Mandatory", "All" }, null, null, null, null, null, false, false, "SMSInstallUpdateTarget", "Which updates to install: Mandatory installs only updates marked mandatory (ConfigMgr \"Required for installation\"), All installs every applicable update (\"Available\")."),
                     new ParameterSpec("useCache", "UseCache", "boolean", false, true, null, null, null, null, null, null, false, false, "SMSTSSoftwareUpdateScanUseCache", "Evaluate updates from cached scan results instead of a fresh scan."),
-                    new ParameterSpec("retryCount", "RetryCount", "integer", false, 2, null, 1d, 5d, null, null, null, false, false, null, "How many times the step is retried if the computer restarts unexpectedly while it runs."),
                 }),
             new StepTypeSpec("RestartComputer", "Restart Computer", "SMS_TaskSequence_RebootAction",
                 "Restarts the computer and continues the sequence with the next step.",
@@ -160,6 +158,7 @@ namespace TsSequence.Model
             new ParameterSpec("continueOnError", "ContinueOnError", "boolean", false, false, null, null, null, null, null, null, false, false, null, "When the step or group fails, records it as FailedContinued and goes on with the next step instead of failing the enclosing group. ConfigMgr: \"Continue on error\"."),
             new ParameterSpec("condition", "Condition", "condition", false, null, null, null, null, null, null, null, false, false, null, "Condition evaluated just before the step or group runs; when it is false the step or group is skipped with skipReason ConditionFalse. A list means all of its conditions must be true. Absent means always run."),
             new ParameterSpec("timeoutMinutes", "TimeoutMinutes", "number", false, null, null, 0.01d, 999d, null, null, null, false, false, null, "Time limit in minutes. When it is exceeded the engine terminates the step and the step fails. Fractions are allowed (0.5 is 30 seconds). Absent means no time limit."),
+            new ParameterSpec("retryCount", "RetryCount", "integer", false, null, null, 0d, 5d, null, null, null, false, false, null, "How many times the step runs again when the computer restarts unexpectedly while it runs (a crash, a power loss, an installer that restarts by itself): resume then starts it again instead of failing it with \"the computer restarted unexpectedly during this step\". Absent means 0. ConfigMgr offers it on Install Application and Install Software Updates (default 2 there); here every step has it, and a document imported from ConfigMgr carries the value. ConfigMgr: the exported XML's retryCount attribute."),
         };
 
         /// <summary>The options a group has (the common ones a group can honour).</summary>

@@ -35,7 +35,7 @@ export interface CatalogStepType {
 }
 
 /** SHA-256 of the intermediate model; the same value as TsSeqModelHash in TsSequence.psd1. */
-export const modelHash = "bde2508ab99e5b1110a7720eaa8fc0a74d7634e5b9a88b9e79d56b7ceaf06a46";
+export const modelHash = "a850430dfa06b79e8bd670eb8f0c62476940aa0240ea21fb536118a3974b9a8c";
 
 /** The step types (Group and Node steps are not step types), sorted by name. */
 export const stepCatalog = [
@@ -668,23 +668,6 @@ export const stepCatalog = [
         variable: "OSDAppClearCache",
         description: "Delete each application's content from the cache after it is installed.",
       },
-      {
-        name: "retryCount",
-        psName: "RetryCount",
-        type: "integer",
-        required: false,
-        default: 2,
-        enum: undefined,
-        minimum: 1,
-        maximum: 5,
-        minLength: undefined,
-        maxLength: undefined,
-        pattern: undefined,
-        secret: false,
-        verbatim: false,
-        variable: undefined,
-        description: "How many times the step is retried if the computer restarts unexpectedly while it runs.",
-      },
     ],
   },
   {
@@ -804,23 +787,6 @@ export const stepCatalog = [
         verbatim: false,
         variable: "SMSTSSoftwareUpdateScanUseCache",
         description: "Evaluate updates from cached scan results instead of a fresh scan.",
-      },
-      {
-        name: "retryCount",
-        psName: "RetryCount",
-        type: "integer",
-        required: false,
-        default: 2,
-        enum: undefined,
-        minimum: 1,
-        maximum: 5,
-        minLength: undefined,
-        maxLength: undefined,
-        pattern: undefined,
-        secret: false,
-        verbatim: false,
-        variable: undefined,
-        description: "How many times the step is retried if the computer restarts unexpectedly while it runs.",
       },
     ],
   },
@@ -1436,6 +1402,23 @@ export const commonOptions = [
     verbatim: false,
     variable: undefined,
     description: "Time limit in minutes. When it is exceeded the engine terminates the step and the step fails. Fractions are allowed (0.5 is 30 seconds). Absent means no time limit.",
+  },
+  {
+    name: "retryCount",
+    psName: "RetryCount",
+    type: "integer",
+    required: false,
+    default: undefined,
+    enum: undefined,
+    minimum: 0,
+    maximum: 5,
+    minLength: undefined,
+    maxLength: undefined,
+    pattern: undefined,
+    secret: false,
+    verbatim: false,
+    variable: undefined,
+    description: "How many times the step runs again when the computer restarts unexpectedly while it runs (a crash, a power loss, an installer that restarts by itself): resume then starts it again instead of failing it with \"the computer restarted unexpectedly during this step\". Absent means 0. ConfigMgr offers it on Install Application and Install Software Updates (default 2 there); here every step has it, and a document imported from ConfigMgr carries the value. ConfigMgr: the exported XML's retryCount attribute.",
   },
 ] as const satisfies readonly CatalogParameter[];
 

@@ -27,9 +27,14 @@ function Invoke-TsSequence {
     .PARAMETER SecretVariable
     Names of variables (from -Variables or the document) whose values must be masked.
     .PARAMETER StateDirectory
-    Reserved for restart and resume (not implemented yet).
+    Folder the run saves its state in before every step (for restart and resume with
+    Resume-TsSequence). Default: a new folder per run under the user's data directory.
     .PARAMETER LogPath
-    Reserved for the smsts-style log file (not implemented yet).
+    The smsts.log-style log file (CMTrace format). Default: smsts.log in the state folder's Logs folder.
+    .PARAMETER RestartProvider
+    Who acts when a step asks for a restart: exit (default: save state and return with status
+    RestartPending), windows (restart the computer and resume at boot) or systemd (the same
+    through a systemd unit).
     .PARAMETER BaseDirectory
     Folder that relative paths are taken from when -InputObject is used (default: current directory).
     .PARAMETER OnEvent
@@ -48,13 +53,11 @@ function Invoke-TsSequence {
         [string[]]$SecretVariable = @(),
         [string]$StateDirectory,
         [string]$LogPath,
+        [ValidateSet('exit', 'windows', 'systemd')][string]$RestartProvider = 'exit',
         [string]$BaseDirectory,
         [scriptblock]$OnEvent
     )
     process {
-        foreach ($reserved in @('StateDirectory', 'LogPath')) {
-            if ($PSBoundParameters.ContainsKey($reserved)) { $PSCmdlet.WriteWarning("-$reserved is not implemented yet; it has no effect on this run.") }
-        }
         $listener = $null
         if ($null -ne $OnEvent) { $listener = [TsSequence.Engine.Hosts.ScriptBlockListener]::new($OnEvent) }
         try {
@@ -69,8 +72,13 @@ function Invoke-TsSequence {
                 $source = 'the input object'
             }
             if ([string]::IsNullOrEmpty($BaseDirectory)) { $BaseDirectory = $PSCmdlet.SessionState.Path.CurrentFileSystemLocation.ProviderPath }
+            $options = [TsSequence.Engine.RunOptions]::new()
+            if ($StateDirectory) { $options.StateDirectory = $PSCmdlet.GetUnresolvedProviderPathFromPSPath($StateDirectory) }
+            if ($LogPath) { $options.LogPath = $PSCmdlet.GetUnresolvedProviderPathFromPSPath($LogPath) }
+            $options.RestartProvider = $RestartProvider
+            $options.WhatIf = [bool]$WhatIfPreference
             $result = [TsSequence.Engine.SequenceRun]::Run($document, $source, $Variables, $SecretVariable, $BaseDirectory,
-                [TsSequence.Engine.Hosts.CmdletRunHost]::new($PSCmdlet, $VerbosePreference), $listener, $null, [bool]$WhatIfPreference)
+                [TsSequence.Engine.Hosts.CmdletRunHost]::new($PSCmdlet, $VerbosePreference), $listener, $null, $options)
         }
         catch {
             $PSCmdlet.ThrowTerminatingError((ConvertTo-TsErrorRecord -ErrorRecord $_))

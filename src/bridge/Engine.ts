@@ -59,11 +59,27 @@ export interface InvokeStepOptions {
 export interface RunSequenceOptions extends InvokeStepOptions {
   /** Folder relative paths in the document resolve against (the sequence file's folder). */
   baseDirectory?: string;
+  /** Report what each step would do; run nothing, change nothing (steps get status WhatIf). */
   whatIf?: boolean;
+  /** Folder the state is saved in before every step (default: a new per-run folder under the user's data directory). */
   stateDirectory?: string;
+  /** The CMTrace-format log file (default: smsts.log in the state folder's Logs folder). */
   logPath?: string;
+  /** Who acts on a restart (default 'exit': save state and resolve with status RestartPending). */
+  restartProvider?: RestartProvider;
   /** Check the document against the schema before sending it (default true). */
   validate?: boolean;
+}
+
+export type RestartProvider = 'exit' | 'windows' | 'systemd';
+
+export interface ResumeSequenceOptions {
+  /** The folder the interrupted run saved its state in. */
+  stateDirectory: string;
+  logPath?: string;
+  restartProvider?: RestartProvider;
+  onEvent?: (event: EngineEvent) => void;
+  signal?: AbortSignal;
 }
 
 const DEFAULT_START_TIMEOUT_MS = 60_000;
@@ -162,7 +178,17 @@ export class Engine extends EventEmitter {
     if (options.whatIf) params.whatIf = true;
     if (options.stateDirectory !== undefined) params.stateDirectory = options.stateDirectory;
     if (options.logPath !== undefined) params.logPath = options.logPath;
+    if (options.restartProvider !== undefined) params.restartProvider = options.restartProvider;
     return (await this.request('runSequence', params, options)) as ResultDocument;
+  }
+
+  /** Continues the run saved in `stateDirectory` (after a restart or a crash); resolves to its result document. */
+  async resumeSequence(options: ResumeSequenceOptions): Promise<ResultDocument> {
+    const params: Record<string, unknown> = { stateDirectory: options.stateDirectory };
+    if (!options.onEvent) params.events = false;
+    if (options.logPath !== undefined) params.logPath = options.logPath;
+    if (options.restartProvider !== undefined) params.restartProvider = options.restartProvider;
+    return (await this.request('resumeSequence', params, options)) as ResultDocument;
   }
 
   /** The step types the engine's module knows. */

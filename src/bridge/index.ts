@@ -1,6 +1,6 @@
 // The Node side of the bridge, as the package exports it.
 export { Engine } from './Engine.js';
-export type { EngineStartOptions, InvokeStepOptions, RunSequenceOptions, SequenceDocument, StepDefinition, VariablesInput } from './Engine.js';
+export type { EngineStartOptions, InvokeStepOptions, RestartProvider, ResumeSequenceOptions, RunSequenceOptions, SequenceDocument, StepDefinition, VariablesInput } from './Engine.js';
 export { EngineAbortError, EngineRequestError, EngineUnavailableError, InvalidRequestError } from './errors.js';
 export type { NodeStepContext, NodeStepHandler, NodeStepOutcome } from './nodeSteps.js';
 export type {

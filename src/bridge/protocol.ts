@@ -8,7 +8,7 @@ export const PROTOCOL_VERSION = 1;
 /** Variables as they travel: names to string values. */
 export type VariableRecord = Record<string, string>;
 
-export type StepStatus = 'Succeeded' | 'Failed' | 'FailedContinued' | 'Skipped';
+export type StepStatus = 'Succeeded' | 'Failed' | 'FailedContinued' | 'Skipped' | 'WhatIf';
 export type SkipReason = 'Disabled' | 'ConditionFalse' | 'GroupFailed';
 export type SequenceStatus = 'Succeeded' | 'Failed' | 'RestartPending';
 
@@ -110,7 +110,7 @@ export type IncomingMessage = ReadyMessage | ResponseMessage | EventMessage | Ca
 
 // ---- Node → PowerShell ----
 
-export type MethodName = 'ping' | 'invokeStep' | 'runSequence' | 'getStepTypes' | 'shutdown';
+export type MethodName = 'ping' | 'invokeStep' | 'runSequence' | 'resumeSequence' | 'getStepTypes' | 'shutdown';
 
 export interface RequestMessage {
   type: 'request';

@@ -5,6 +5,7 @@ import { EngineNotFoundError } from '../bridge/resolveEngine.js';
 import { InvalidDocumentError } from '../bridge/validateDocument.js';
 import { registerGenerateCommand } from './commands/generate.js';
 import { registerPwshCommand } from './commands/pwsh.js';
+import { registerResumeCommand } from './commands/resume.js';
 import { registerRunCommand } from './commands/run.js';
 import { registerStepsCommand } from './commands/steps.js';
 import { registerValidateCommand } from './commands/validate.js';
@@ -16,6 +17,7 @@ function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   registerRunCommand(program);
+  registerResumeCommand(program);
   registerValidateCommand(program);
   registerStepsCommand(program);
   registerGenerateCommand(program);

@@ -64,4 +64,16 @@ export interface StepOptions extends CommonOptions {
    * @maximum 999
    */
   timeoutMinutes?: number;
+
+  /**
+   * How many times the step runs again when the computer restarts unexpectedly while it runs
+   * (a crash, a power loss, an installer that restarts by itself): resume then starts it again
+   * instead of failing it with "the computer restarted unexpectedly during this step". Absent
+   * means 0. ConfigMgr offers it on Install Application and Install Software Updates (default 2
+   * there); here every step has it, and a document imported from ConfigMgr carries the value.
+   * ConfigMgr: the exported XML's retryCount attribute.
+   * @minimum 0
+   * @maximum 5
+   */
+  retryCount?: integer;
 }

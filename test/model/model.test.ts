@@ -92,9 +92,9 @@ describe('model: ConfigMgr step properties (spec section 1)', function () {
     ]);
   });
 
-  it('gives every step and group the common options, and timeoutMinutes to steps only', () => {
+  it('gives every step and group the common options, and timeoutMinutes and retryCount to steps only', () => {
     expect(model.groupOptions.map((o) => o.name)).to.deep.equal(['name', 'description', 'disabled', 'continueOnError', 'condition']);
-    expect(model.commonOptions.map((o) => o.name)).to.deep.equal(['name', 'description', 'disabled', 'continueOnError', 'condition', 'timeoutMinutes']);
+    expect(model.commonOptions.map((o) => o.name)).to.deep.equal(['name', 'description', 'disabled', 'continueOnError', 'condition', 'timeoutMinutes', 'retryCount']);
     const options = Object.fromEntries(model.commonOptions.map((o) => [o.name, o]));
     expect(options.name).to.deep.include({ required: true, minLength: 1, maxLength: 100 });
     expect(options.description).to.deep.include({ required: false, maxLength: 255 });
@@ -102,12 +102,15 @@ describe('model: ConfigMgr step properties (spec section 1)', function () {
     expect(options.timeoutMinutes!.default).to.equal(undefined);
   });
 
-  it('has successCodes (default 0, 3010) only on the two run steps, retryCount only on the two install steps that retry', () => {
+  it('has successCodes (default 0, 3010) only on the two run steps, and retryCount (0-5, no default) as an option of every step', () => {
     const having = (name: string) => model.stepTypes.filter((s) => s.parameters.some((p) => p.name === name)).map((s) => s.name);
     expect(having('successCodes')).to.deep.equal(['RunCommandLine', 'RunPowerShellScript']);
-    expect(having('retryCount')).to.deep.equal(['InstallApplication', 'InstallSoftwareUpdates']);
+    expect(having('retryCount')).to.deep.equal([]);
     expect(parameter('RunCommandLine', 'successCodes')).to.deep.include({ type: 'integer[]', default: [0, 3010], variable: 'SuccessCodes' });
-    expect(parameter('InstallApplication', 'retryCount')).to.deep.include({ default: 2, minimum: 1, maximum: 5 });
+    const retryCount = model.commonOptions.find((option) => option.name === 'retryCount');
+    expect(retryCount).to.deep.include({ type: 'integer', minimum: 0, maximum: 5 });
+    expect(retryCount!.default).to.equal(undefined);
+    expect(model.groupOptions.map((option) => option.name)).not.to.include('retryCount');
   });
 
   it('marks the Secret-qualified properties secret and only sourceScript verbatim', () => {

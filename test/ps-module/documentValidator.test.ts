@@ -122,10 +122,10 @@ const documents: DocumentCase[] = [
       '$.steps[1].timeoutMinutes: must be at least 0.01',
       '$.steps[1].successCodes: must be an array of integers',
       '$.steps[2].messageTimeout: must be at most 86400',
-      '$.steps[3].applicationName: must be an array of strings',
       '$.steps[3].retryCount: must be an integer',
-      '$.steps[4].applicationName: must be an array of strings',
+      '$.steps[3].applicationName: must be an array of strings',
       '$.steps[4].retryCount: must be an integer',
+      '$.steps[4].applicationName: must be an array of strings',
     ],
   },
   {

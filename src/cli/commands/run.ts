@@ -1,10 +1,11 @@
 // tsseq run FILE: validate in Node (nothing runs if the document is wrong), then run it in the
-// PowerShell engine through the bridge and report the result document.
+// PowerShell engine through the bridge and report the result document. `runInEngine` is the
+// part `tsseq resume` shares: engine start, interrupt handling, printing and the exit code.
 import { dirname, resolve } from 'node:path';
-import type { Command } from 'commander';
-import { Engine } from '../../bridge/Engine.js';
+import { Option, type Command } from 'commander';
+import { Engine, type RestartProvider } from '../../bridge/Engine.js';
 import { EngineRequestError } from '../../bridge/errors.js';
-import type { ResultDocument } from '../../bridge/protocol.js';
+import type { EngineEvent, ResultDocument } from '../../bridge/protocol.js';
 import type { EngineChoice } from '../../bridge/resolveEngine.js';
 import { readSequenceFile } from '../../bridge/validateDocument.js';
 import { CliError, ExitCode, exitCodeFor, isInvalidInputError } from '../exitCodes.js';
@@ -12,13 +13,30 @@ import { formatSummary } from '../formatSummary.js';
 import { collectVariable, overrideVariables } from '../parseVariables.js';
 import { engineOption } from './options.js';
 
-interface RunOptions {
-  var?: string[];
+/** Options `run` and `resume` share. */
+export interface EngineRunOptions {
   engine: EngineChoice;
-  stateDir?: string;
   log?: string;
-  whatIf?: boolean;
+  restartProvider?: RestartProvider;
+  verbose?: boolean;
   json?: boolean;
+}
+
+interface RunOptions extends EngineRunOptions {
+  var?: string[];
+  stateDir?: string;
+  whatIf?: boolean;
+}
+
+/** What a run call gets: the engine, the interrupt signal and the event callback. */
+export interface RunCall {
+  engine: Engine;
+  signal: AbortSignal;
+  onEvent?: (event: EngineEvent) => void;
+}
+
+export function restartProviderOption(): Option {
+  return new Option('--restart-provider <provider>', 'who acts when a step asks for a restart').choices(['exit', 'windows', 'systemd']).default('exit');
 }
 
 export function registerRunCommand(program: Command): void {
@@ -28,9 +46,11 @@ export function registerRunCommand(program: Command): void {
     .argument('<file>', 'sequence document (JSON)')
     .option('--var <NAME=VALUE>', 'set a variable, overriding the document (repeatable)', collectVariable)
     .addOption(engineOption())
-    .option('--state-dir <dir>', 'folder for the saved state (restart/resume)')
-    .option('--log <file>', 'write the engine log to this file')
+    .option('--state-dir <dir>', 'folder for the saved state (restart/resume); default: a new folder per run')
+    .option('--log <file>', 'write the CMTrace-format log to this file; default: smsts.log in the state folder')
+    .addOption(restartProviderOption())
     .option('--what-if', 'show what would run without running it')
+    .option('-v, --verbose', "print every step's output and log lines as they happen")
     .option('--json', 'print exactly the result document as JSON')
     .action(async (file: string, options: RunOptions) => {
       process.exitCode = await runSequenceFile(file, options);
@@ -39,12 +59,27 @@ export function registerRunCommand(program: Command): void {
 
 export async function runSequenceFile(file: string, options: RunOptions): Promise<number> {
   const document = readSequenceFile(file) as { variables?: Record<string, string>; name?: string; steps: [] };
-  // Accepted for the documented command line, but not built yet: say so rather than ignore them.
-  for (const [given, option] of [[options.log, '--log'], [options.stateDir, '--state-dir']] as const) {
-    if (given !== undefined) process.stderr.write(`tsseq: ${option} is not implemented yet; it has no effect on this run.\n`);
-  }
   if (options.var?.length) document.variables = overrideVariables(document.variables, options.var);
+  return runInEngine(file, document, options, ({ engine, signal, onEvent }) =>
+    engine.runSequence(document, {
+      validate: false, // done above, with the file name in the messages
+      baseDirectory: dirname(resolve(file)),
+      whatIf: options.whatIf,
+      stateDirectory: options.stateDir === undefined ? undefined : resolve(options.stateDir),
+      logPath: options.log === undefined ? undefined : resolve(options.log),
+      restartProvider: options.restartProvider,
+      signal,
+      onEvent,
+    }),
+  );
+}
 
+/**
+ * Starts the engine, makes `call`, prints the result (or exactly the JSON) and returns the exit
+ * code. `label` starts error messages (the file, or the state folder); `document` places steps
+ * in the summary when known.
+ */
+export async function runInEngine(label: string, document: { name?: string } | undefined, options: EngineRunOptions, call: (run: RunCall) => Promise<ResultDocument>): Promise<number> {
   // With --json, stdout carries only the result document; whatever the engine prints goes to stderr.
   const engine = await Engine.start({
     engine: options.engine,
@@ -56,20 +91,13 @@ export async function runSequenceFile(file: string, options: RunOptions): Promis
   process.once('SIGTERM', onSignal);
   let result: ResultDocument;
   try {
-    result = await engine.runSequence(document, {
-      validate: false, // done above, with the file name in the messages
-      baseDirectory: dirname(resolve(file)),
-      whatIf: options.whatIf,
-      stateDirectory: options.stateDir === undefined ? undefined : resolve(options.stateDir),
-      logPath: options.log === undefined ? undefined : resolve(options.log),
-      signal: interrupt.signal,
-    });
+    result = await call({ engine, signal: interrupt.signal });
   } catch (error) {
-    if (interrupt.signal.aborted) throw new CliError(`${file}: interrupted; the engine was stopped.`, 130);
+    if (interrupt.signal.aborted) throw new CliError(`${label}: interrupted; the engine was stopped.`, 130);
     // The document or the variables were refused before anything ran (by Node or by the engine).
     if (isInvalidInputError(error)) {
       const where = error instanceof EngineRequestError && error.path ? `${error.path}: ` : '';
-      throw new CliError(`${file}: ${where}${error.message}`, ExitCode.InvalidInput);
+      throw new CliError(`${label}: ${where}${error.message}`, ExitCode.InvalidInput);
     }
     throw error;
   } finally {
@@ -79,6 +107,6 @@ export async function runSequenceFile(file: string, options: RunOptions): Promis
   }
 
   if (options.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-  else process.stdout.write(`${formatSummary(result, document, document.name ? `Sequence: ${document.name}` : undefined)}\n`);
+  else process.stdout.write(`${formatSummary(result, document, document?.name ? `Sequence: ${document.name}` : undefined)}\n`);
   return exitCodeFor(result);
 }

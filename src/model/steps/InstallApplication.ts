@@ -1,4 +1,4 @@
-import type { StepOptions, integer } from '../common.js';
+import type { StepOptions } from '../common.js';
 
 /**
  * Installs applications from the content catalog, in the order listed.
@@ -48,12 +48,4 @@ export interface InstallApplicationStep extends StepOptions {
    * @variable OSDAppClearCache
    */
   clearCache?: boolean;
-
-  /**
-   * How many times the step is retried if the computer restarts unexpectedly while it runs.
-   * @default 2
-   * @minimum 1
-   * @maximum 5
-   */
-  retryCount?: integer;
 }

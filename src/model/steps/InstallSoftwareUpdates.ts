@@ -1,4 +1,4 @@
-import type { StepOptions, integer } from '../common.js';
+import type { StepOptions } from '../common.js';
 
 /**
  * Installs the software updates the content catalog offers for this computer.
@@ -31,12 +31,4 @@ export interface InstallSoftwareUpdatesStep extends StepOptions {
    * @variable SMSTSSoftwareUpdateScanUseCache
    */
   useCache?: boolean;
-
-  /**
-   * How many times the step is retried if the computer restarts unexpectedly while it runs.
-   * @default 2
-   * @minimum 1
-   * @maximum 5
-   */
-  retryCount?: integer;
 }

@@ -11,7 +11,7 @@ namespace TsSequence.Engine
     public sealed class RunContext
     {
         /// <summary>A run over <paramref name="environment"/> (already holding its initial and built-in variables).</summary>
-        public RunContext(TsEnvironment environment, RunFolder run, string baseDirectory, IRunHost host, IRunListener? listener = null, INodeStepHandler? nodeSteps = null, bool whatIf = false)
+        public RunContext(TsEnvironment environment, RunFolder run, string baseDirectory, IRunHost host, IRunListener? listener = null, INodeStepHandler? nodeSteps = null, RunOptions? options = null)
         {
             Environment = environment ?? throw new ArgumentNullException(nameof(environment));
             Run = run ?? throw new ArgumentNullException(nameof(run));
@@ -19,7 +19,7 @@ namespace TsSequence.Engine
             Host = host ?? throw new ArgumentNullException(nameof(host));
             Listener = listener;
             NodeSteps = nodeSteps;
-            WhatIf = whatIf;
+            Options = options ?? new RunOptions();
             Log = new RunLog(this);
         }
 
@@ -41,8 +41,14 @@ namespace TsSequence.Engine
         /// <summary>Runs Node steps; null outside a run started from Node.</summary>
         public INodeStepHandler? NodeSteps { get; }
 
+        /// <summary>State folder, log, restart provider and what-if of this run.</summary>
+        public RunOptions Options { get; }
+
         /// <summary>-WhatIf: steps are reported, not run.</summary>
-        public bool WhatIf { get; }
+        public bool WhatIf => Options.WhatIf;
+
+        /// <summary>A restart asked for by the step that just ran; the walker acts on it after the step.</summary>
+        public RestartRequest? PendingRestart { get; set; }
 
         /// <summary>The run's log (masked; log events and verbose lines).</summary>
         public RunLog Log { get; }

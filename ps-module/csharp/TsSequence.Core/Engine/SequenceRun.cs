@@ -18,7 +18,7 @@ namespace TsSequence.Engine
         /// errors (its file, or "the input object"). Fails with InvalidSequence, RunFolderUnavailable
         /// or InvalidVariable before anything runs.
         /// </summary>
-        public static OrderedDictionary Run(object? document, string source, IDictionary? variables, string[]? secretNames, string? baseDirectory, IRunHost host, IRunListener? listener, INodeStepHandler? nodeSteps, bool whatIf)
+        public static OrderedDictionary Run(object? document, string source, IDictionary? variables, string[]? secretNames, string? baseDirectory, IRunHost host, IRunListener? listener, INodeStepHandler? nodeSteps, RunOptions options)
         {
             string[] problems = DocumentValidator.Validate(document);
             if (problems.Length > 0)
@@ -33,7 +33,7 @@ namespace TsSequence.Engine
             {
                 var environment = new TsEnvironment();
                 RunSetup.Prepare(environment, run, root["variables"] as IDictionary, variables, secretNames, Items.Text(root["id"]), Items.Text(root["name"]), Items.InstructionCount(steps));
-                var context = new RunContext(environment, run, RunSetup.BaseDirectoryOr(baseDirectory), host, listener, nodeSteps, whatIf);
+                var context = new RunContext(environment, run, RunSetup.BaseDirectoryOr(baseDirectory), host, listener, nodeSteps, options);
                 bool completed = new ItemWalker(context).RunList(steps, string.Empty);
                 var entries = new object[context.Results.Count];
                 for (int i = 0; i < entries.Length; i++)
@@ -53,6 +53,15 @@ namespace TsSequence.Engine
             {
                 run.RemoveIfEmpty();
             }
+        }
+
+        /// <summary>
+        /// Continues the run saved in <paramref name="options"/>.StateDirectory (after a restart
+        /// or a crash) at the step its state names, and returns its result document.
+        /// </summary>
+        public static OrderedDictionary Resume(IRunHost host, IRunListener? listener, INodeStepHandler? nodeSteps, RunOptions options)
+        {
+            throw new EngineException("NotImplemented", ErrorCategory.NotImplemented, "Resuming a run is not implemented yet.", options.StateDirectory);
         }
     }
 }

@@ -43,6 +43,7 @@ namespace TsSequence.Engine
             {
                 IDictionary<string, object?> parameters = ParameterResolver.Resolve(step, type, environment);
                 IStepRunner runner = StepRunners.For(type);
+                object? beforeStep = RestartDetection.BeforeStep(context);
                 StepOutcome outcome = context.WhatIf
                     ? new StepOutcome(0, $"What if: the {type} step would run here.")
                     : runner.Run(new StepCall(context, type, path, parameters));
@@ -55,10 +56,7 @@ namespace TsSequence.Engine
                     message = $"Exit code {outcome.ExitCode} is not a success code ({string.Join(", ", SuccessCodes(codes))}).";
                 }
 
-                if (succeeded && outcome.ExitCode == 3010)
-                {
-                    context.Log.Warning("The step asked for a restart (exit code 3010); restart and resume are not implemented yet, so the sequence continues without restarting.", path);
-                }
+                RestartDetection.AfterStep(context, beforeStep, outcome, succeeded, path);
             }
             catch (Exception exception)
             {

@@ -54,7 +54,9 @@ namespace TsSequence.Protocol
                         SilentRunHost.Instance,
                         Listener(parameters),
                         callbacks,
-                        parameters["whatIf"] is bool whatIf && whatIf);
+                        RunOptions.FromRequest(parameters));
+                case "resumesequence":
+                    return SequenceRun.Resume(SilentRunHost.Instance, Listener(parameters), callbacks, RunOptions.FromRequest(parameters));
                 default:
                     throw new UnknownMethodException(method);
             }

@@ -1,0 +1,63 @@
+using System;
+using System.Collections;
+using System.Globalization;
+
+namespace TsSequence.Engine
+{
+    /// <summary>
+    /// How a sequence run is set up beyond its document and variables: where its state and log
+    /// go, who acts on a restart, and what-if. The same options come from Invoke-TsSequence /
+    /// Resume-TsSequence parameters, the CLI and the bridge's runSequence / resumeSequence.
+    /// </summary>
+    public sealed class RunOptions
+    {
+        /// <summary>The providers a restart can be handed to (DESIGN.md section 5).</summary>
+        public static readonly string[] RestartProviders = { "exit", "windows", "systemd" };
+
+        /// <summary>The state folder (-StateDirectory, --state-dir); null: a new per-run folder under the user's data directory.</summary>
+        public string? StateDirectory { get; set; }
+
+        /// <summary>The log file (-LogPath, --log); null: smsts.log in the state folder's Logs folder.</summary>
+        public string? LogPath { get; set; }
+
+        /// <summary>Who acts on a restart: exit (default; saves state and ends the run RestartPending), windows or systemd.</summary>
+        public string RestartProvider { get; set; } = "exit";
+
+        /// <summary>-WhatIf / --what-if: steps are reported, nothing is changed.</summary>
+        public bool WhatIf { get; set; }
+
+        /// <summary>The options of a bridge request: stateDirectory, logPath, restartProvider, whatIf.</summary>
+        public static RunOptions FromRequest(IDictionary parameters)
+        {
+            var options = new RunOptions
+            {
+                StateDirectory = Text(parameters["stateDirectory"]),
+                LogPath = Text(parameters["logPath"]),
+                WhatIf = parameters["whatIf"] is bool whatIf && whatIf,
+            };
+            string? provider = Text(parameters["restartProvider"]);
+            if (provider != null)
+            {
+                options.RestartProvider = provider;
+            }
+
+            options.Check();
+            return options;
+        }
+
+        /// <summary>Refuses an unknown restart provider, naming the known ones.</summary>
+        public void Check()
+        {
+            if (Array.IndexOf(RestartProviders, RestartProvider) < 0)
+            {
+                throw new ArgumentException($"restartProvider: '{RestartProvider}' is not a restart provider; expected one of {string.Join(", ", RestartProviders)}.");
+            }
+        }
+
+        private static string? Text(object? value)
+        {
+            string? text = value == null ? null : Convert.ToString(value, CultureInfo.InvariantCulture);
+            return string.IsNullOrEmpty(text) ? null : text;
+        }
+    }
+}

@@ -1,0 +1,34 @@
+// tsseq resume --state-dir DIR: continue a run that stopped for a restart (exit 3010) or was
+// killed, at the step its saved state names; a finished run says so and exits 0.
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { engineOption } from './options.js';
+import { restartProviderOption, runInEngine, type EngineRunOptions } from './run.js';
+
+interface ResumeOptions extends EngineRunOptions {
+  stateDir: string;
+}
+
+export function registerResumeCommand(program: Command): void {
+  program
+    .command('resume')
+    .description('continue a run from its saved state (after a restart or a crash)')
+    .requiredOption('--state-dir <dir>', 'the folder the run saved its state in')
+    .addOption(engineOption())
+    .option('--log <file>', 'write the CMTrace-format log to this file; default: the run\'s own log')
+    .addOption(restartProviderOption())
+    .option('-v, --verbose', "print every step's output and log lines as they happen")
+    .option('--json', 'print exactly the result document as JSON')
+    .action(async (options: ResumeOptions) => {
+      const stateDirectory = resolve(options.stateDir);
+      process.exitCode = await runInEngine(stateDirectory, undefined, options, ({ engine, signal, onEvent }) =>
+        engine.resumeSequence({
+          stateDirectory,
+          logPath: options.log === undefined ? undefined : resolve(options.log),
+          restartProvider: options.restartProvider,
+          signal,
+          onEvent,
+        }),
+      );
+    });
+}

@@ -28,6 +28,12 @@ export interface NodeStepContext {
   variables: VariableMap;
   /** The step's path in the document (names joined by '/'). */
   path: string;
+  /**
+   * Aborts when the step's timeoutMinutes is reached: the step has then already failed, and
+   * whatever the handler does afterwards (its variables, its result) is ignored. Pass it on to
+   * what the handler starts (fetch, child processes, timers) so they stop too.
+   */
+  signal: AbortSignal;
 }
 
 /** What a handler may return; nothing means exit code 0. */
@@ -61,10 +67,27 @@ export class NodeStepRegistry {
       const known = this.names.length ? ` Registered: ${this.names.join(', ')}.` : ' None are registered.';
       return fail(`No Node step handler named '${params.handler}' (register it with engine.registerStep).${known}`);
     }
-    const context: NodeStepContext = { variables: new VariableMap(params.variables ?? {}), path: params.path ?? '' };
+    const timeout = new AbortController();
+    const context: NodeStepContext = { variables: new VariableMap(params.variables ?? {}), path: params.path ?? '', signal: timeout.signal };
     const call: HandlerCall = { registry: this, name: entry.name, path: context.path, finished: false };
+    let timer: NodeJS.Timeout | undefined;
     try {
-      const outcome = await handlerCalls.run(call, () => entry.handler(params.parameters ?? {}, context));
+      const running = handlerCalls.run(call, async () => entry.handler(params.parameters ?? {}, context));
+      const timedOut = Symbol('timed out');
+      const limit = params.timeoutMs;
+      const outcome =
+        typeof limit === 'number' && limit > 0
+          ? await Promise.race([running, new Promise<typeof timedOut>((resolve) => (timer = setTimeout(() => resolve(timedOut), limit)))])
+          : await running;
+      if (outcome === timedOut) {
+        const minutes = limit! / 60_000;
+        const text = `The Node step '${entry.name}' timed out after ${Number(minutes.toFixed(4))} minute(s); its handler's signal was aborted and what it does from now on is ignored.`;
+        timeout.abort(new Error(text));
+        // A handler that ends later must not fail the process with an unhandled rejection.
+        running.catch(() => undefined);
+        // No variables: the engine keeps the environment as it was before the step (ERROR_TIMEOUT, as Run Command Line).
+        return { type: 'callbackResult', id: message.id, result: { exitCode: 1460, message: text } };
+      }
       const exitCode = outcome?.exitCode ?? 0;
       if (!Number.isInteger(exitCode)) return fail(`Node step '${entry.name}' returned a non-integer exit code: ${String(exitCode)}.`);
       const variables = context.variables.toRecord();
@@ -78,6 +101,7 @@ export class NodeStepRegistry {
       const text = error instanceof Error ? error.message : String(error);
       return fail(`Node step '${entry.name}' failed: ${text}`);
     } finally {
+      if (timer) clearTimeout(timer);
       call.finished = true;
     }
   }

@@ -104,6 +104,8 @@ export interface NodeStepCallParams {
   parameters?: Record<string, unknown>;
   variables?: VariableRecord;
   path?: string;
+  /** The step's timeoutMinutes in milliseconds: the handler's signal aborts then and the step fails. */
+  timeoutMs?: number;
 }
 
 export type IncomingMessage = ReadyMessage | ResponseMessage | EventMessage | CallbackMessage;
@@ -122,7 +124,8 @@ export interface RequestMessage {
 export interface CallbackResultMessage {
   type: 'callbackResult';
   id: string;
-  result?: { variables: VariableRecord; exitCode: number; message: string };
+  /** Without variables (a timed-out handler) the engine keeps the environment as it was before the step. */
+  result?: { variables?: VariableRecord; exitCode: number; message: string };
   error?: { message: string };
 }
 

@@ -156,7 +156,8 @@ namespace TsSequence.Engine
                 entry.StartedAt = Now();
             }
 
-            entry.Status = succeeded ? "Succeeded" : continueOnError ? "FailedContinued" : "Failed";
+            // In a what-if run nothing ran: what would have succeeded is WhatIf, never Succeeded.
+            entry.Status = succeeded ? (context.WhatIf ? "WhatIf" : "Succeeded") : continueOnError ? "FailedContinued" : "Failed";
             entry.ExitCode = exitCode;
             entry.Message = context.Environment.Mask(message);
             if (context.Listener != null)

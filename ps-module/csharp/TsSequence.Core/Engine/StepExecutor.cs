@@ -4,13 +4,16 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using TsSequence.Steps;
+using TsSequence.Steps.WhatIf;
 
 namespace TsSequence.Engine
 {
     /// <summary>
     /// Runs one step: resolves its parameters, calls its type's runner (Steps/), judges the exit
     /// code against successCodes, sets the _SMSTSLastAction* variables and settles the result entry.
-    /// An exception from the runner fails the step (exit code 1) with its message.
+    /// An exception from the runner fails the step (exit code 1) with its message. The step's
+    /// action variables are published while it runs (<see cref="ActionVariables"/>). In a what-if
+    /// run the step is resolved and reported, not run (status WhatIf, no exit code).
     /// </summary>
     internal sealed class StepExecutor
     {
@@ -39,14 +42,21 @@ namespace TsSequence.Engine
             int? exitCode = null;
             bool succeeded = false;
             string message = string.Empty;
+            ActionVariables? actionVariables = null;
             try
             {
                 IDictionary<string, object?> parameters = ParameterResolver.Resolve(step, type, environment);
+                actionVariables = ActionVariables.Apply(context, type, parameters, path);
                 IStepRunner runner = StepRunners.For(type);
+                if (context.WhatIf)
+                {
+                    string report = WhatIfReport.Describe(new StepCall(context, type, path, parameters));
+                    context.Log.Info(report, path);
+                    return walker.Complete(entry, clock, true, continueOnError, null, report);
+                }
+
                 object? beforeStep = RestartDetection.BeforeStep(context);
-                StepOutcome outcome = context.WhatIf
-                    ? new StepOutcome(0, $"What if: the {type} step would run here.")
-                    : runner.Run(new StepCall(context, type, path, parameters));
+                StepOutcome outcome = runner.Run(new StepCall(context, type, path, parameters));
                 exitCode = outcome.ExitCode;
                 message = outcome.Message;
                 parameters.TryGetValue("successCodes", out object? codes);
@@ -63,6 +73,10 @@ namespace TsSequence.Engine
                 exitCode ??= 1;
                 succeeded = false;
                 message = ErrorText.Innermost(exception).Message;
+            }
+            finally
+            {
+                actionVariables?.Withdraw();
             }
 
             string code = exitCode.Value.ToString(CultureInfo.InvariantCulture);

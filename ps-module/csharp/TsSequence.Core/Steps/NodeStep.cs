@@ -25,13 +25,20 @@ namespace TsSequence.Steps
 
             TsEnvironment environment = call.Environment;
             Dictionary<string, string> before = environment.Snapshot();
-            IDictionary? answer = call.Context.NodeSteps.Invoke(new OrderedDictionary
+            var request = new OrderedDictionary
             {
                 { "handler", handler },
                 { "parameters", call.Get("parameters") },
                 { "variables", before },
                 { "path", call.Path },
-            });
+            };
+            // Node enforces the time limit: it aborts the handler's signal and answers 1460 at the limit.
+            if (call.TimeoutMilliseconds > 0)
+            {
+                request.Add("timeoutMs", call.TimeoutMilliseconds);
+            }
+
+            IDictionary? answer = call.Context.NodeSteps.Invoke(request);
             if (answer == null)
             {
                 return StepOutcome.Success;

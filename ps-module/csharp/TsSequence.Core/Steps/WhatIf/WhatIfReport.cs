@@ -41,11 +41,11 @@ namespace TsSequence.Steps.WhatIf
             string value = call.GetString("variableValue");
             if (value.Length == 0)
             {
-                return $"What if: would delete the variable {name} (this run's variables now lack it, so later conditions see that)";
+                return $"What if: would delete the variable {name}";
             }
 
             string shown = call.Environment.IsSecret(name) ? "a hidden value" : Quote(value);
-            return $"What if: would set the variable {name} to {shown} (set in this run's memory, so later conditions see it)";
+            return $"What if: would set the variable {name} to {shown}";
         }
 
         private static string Script(StepCall call)

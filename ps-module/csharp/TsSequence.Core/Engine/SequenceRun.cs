@@ -47,7 +47,15 @@ namespace TsSequence.Engine
                     Announce(context, "state folder: " + run.DataPath);
                 }
 
-                return Walk(context, steps);
+                OrderedDictionary result = Walk(context, steps);
+                // A default folder keeps its state only while the run can be resumed (as
+                // ConfigMgr removes _SMSTaskSequence at the end); its logs stay.
+                if (options.StateDirectory == null && (string)result["status"]! != "RestartPending")
+                {
+                    StateFiles.Remove(run.DataPath);
+                }
+
+                return result;
             }
             finally
             {

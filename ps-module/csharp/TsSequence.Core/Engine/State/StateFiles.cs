@@ -15,5 +15,17 @@ namespace TsSequence.Engine.State
         internal static string Sequence(string folder) => Path.Combine(folder, "sequence.json");
 
         internal static string State(string folder) => Path.Combine(folder, "state.json");
+
+        /// <summary>Deletes the state files of a run (its logs stay).</summary>
+        internal static void Remove(string folder)
+        {
+            foreach (string file in new[] { State(folder), Sequence(folder), Path.Combine(folder, AesGcmProtector.KeyFileName) })
+            {
+                if (File.Exists(file))
+                {
+                    File.Delete(file);
+                }
+            }
+        }
     }
 }

@@ -128,6 +128,11 @@ namespace TsSequence.Engine.State
                 Variables[(string)variable.Key] = (string)variable.Value!;
             }
 
+            foreach (DictionaryEntry holding in (IDictionary)state["sealed"]!)
+            {
+                Variables[(string)holding.Key] = Protector.UnprotectText((string)holding.Value!);
+            }
+
             foreach (DictionaryEntry secret in (IDictionary)state["secrets"]!)
             {
                 Variables[(string)secret.Key] = Protector.UnprotectText((string)secret.Value!);

@@ -100,11 +100,14 @@ namespace TsSequence.Engine.State
 
         private void AppendVariables(AsciiBuffer json, TsEnvironment environment)
         {
-            // Plain values in "variables"; secret ones sealed in "secrets"; every value the run
-            // masks (copies of secrets, secret step fields) sealed in "maskedValues".
+            // Plain values in "variables"; secret ones sealed in "secrets"; a value holding a copy of
+            // a secret (not secret itself) sealed in "sealed"; every value the run masks (copies
+            // of secrets, secret step fields) sealed in "maskedValues".
             Dictionary<string, string> values = environment.Snapshot();
             json.Append(",\"variables\":{");
             bool first = true;
+            List<KeyValuePair<string, string>>? holdingSecrets = null;
+            bool anySecrets = environment.LongestSecretLength > 0;
             foreach (KeyValuePair<string, string> variable in values)
             {
                 if (environment.IsSecret(variable.Key))
@@ -112,7 +115,20 @@ namespace TsSequence.Engine.State
                     continue;
                 }
 
+                if (anySecrets && !string.Equals(environment.Mask(variable.Value), variable.Value, StringComparison.Ordinal))
+                {
+                    (holdingSecrets ??= new List<KeyValuePair<string, string>>()).Add(variable);
+                    continue;
+                }
+
                 Pair(json, ref first, variable.Key, variable.Value);
+            }
+
+            json.Append("},\"sealed\":{");
+            first = true;
+            foreach (KeyValuePair<string, string> variable in holdingSecrets ?? new List<KeyValuePair<string, string>>())
+            {
+                Pair(json, ref first, variable.Key, Seal(variable.Value));
             }
 
             json.Append("},\"secrets\":{");

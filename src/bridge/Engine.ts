@@ -71,6 +71,8 @@ export interface RunSequenceOptions extends InvokeStepOptions {
   validate?: boolean;
   /** The sequence file the document was read from: a resume refuses to continue if it changed since. */
   sourcePath?: string;
+  /** The engine writes "tsseq: state folder: …" on its stderr at the start (the CLI shows it). */
+  announceStateFolder?: boolean;
 }
 
 export type RestartProvider = 'exit' | 'windows' | 'systemd';
@@ -82,6 +84,8 @@ export interface ResumeSequenceOptions {
   restartProvider?: RestartProvider;
   /** Also return `outline`: the saved document's step names and nesting (the CLI places steps in its summary with it). */
   outline?: boolean;
+  /** The engine writes "tsseq: state folder: …" on its stderr at the start (the CLI shows it). */
+  announceStateFolder?: boolean;
   onEvent?: (event: EngineEvent) => void;
   signal?: AbortSignal;
 }
@@ -190,6 +194,7 @@ export class Engine extends EventEmitter {
     if (options.logPath !== undefined) params.logPath = options.logPath;
     if (options.restartProvider !== undefined) params.restartProvider = options.restartProvider;
     if (options.sourcePath !== undefined) params.sourcePath = options.sourcePath;
+    if (options.announceStateFolder) params.announceStateFolder = true;
     return (await this.request('runSequence', params, options)) as ResultDocument;
   }
 
@@ -200,6 +205,7 @@ export class Engine extends EventEmitter {
     if (options.logPath !== undefined) params.logPath = options.logPath;
     if (options.restartProvider !== undefined) params.restartProvider = options.restartProvider;
     if (options.outline) params.outline = true;
+    if (options.announceStateFolder) params.announceStateFolder = true;
     return (await this.request('resumeSequence', params, options)) as ResultDocument & { outline?: SequenceOutline };
   }
 

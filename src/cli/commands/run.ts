@@ -69,6 +69,7 @@ export async function runSequenceFile(file: string, options: RunOptions): Promis
       logPath: options.log === undefined ? undefined : resolve(options.log),
       restartProvider: options.restartProvider,
       sourcePath: resolve(file),
+      announceStateFolder: true,
       signal,
       onEvent,
     }),

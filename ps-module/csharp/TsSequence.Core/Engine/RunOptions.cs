@@ -32,7 +32,7 @@ namespace TsSequence.Engine
         /// <summary>Resume only: the result also carries "outline", the saved document's names and nesting (for the CLI's summary).</summary>
         public bool IncludeOutline { get; set; }
 
-        /// <summary>The options of a bridge request: stateDirectory, logPath, restartProvider, whatIf, outline; the state folder line goes to stderr (the CLI prints it).</summary>
+        /// <summary>The options of a bridge request: stateDirectory, logPath, restartProvider, whatIf, outline; with announceStateFolder the state folder line goes to stderr (the CLI prints it).</summary>
         public static RunOptions FromRequest(IDictionary parameters)
         {
             var options = new RunOptions
@@ -41,8 +41,12 @@ namespace TsSequence.Engine
                 LogPath = Text(parameters["logPath"]),
                 WhatIf = parameters["whatIf"] is bool whatIf && whatIf,
                 IncludeOutline = parameters["outline"] is bool outline && outline,
-                Announce = line => Console.Error.WriteLine("tsseq: " + line),
             };
+            if (parameters["announceStateFolder"] is bool announce && announce)
+            {
+                options.Announce = line => Console.Error.WriteLine("tsseq: " + line);
+            }
+
             string? provider = Text(parameters["restartProvider"]);
             if (provider != null)
             {

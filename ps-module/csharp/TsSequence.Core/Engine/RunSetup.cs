@@ -89,7 +89,7 @@ namespace TsSequence.Engine
         {
             try
             {
-                string json = Json.JsonCodec.Serialize(document);
+                string json = State.DocumentJson.Write(document, sorted: false);
                 string hash = State.DocumentHash.Of(Json.JsonCodec.Parse(json));
                 string? sourcePath = File.Exists(source) ? Path.GetFullPath(source) : null;
                 string? sourceHash = sourcePath == null ? null : State.DocumentHash.Of(Documents.SequenceFile.Read(sourcePath));

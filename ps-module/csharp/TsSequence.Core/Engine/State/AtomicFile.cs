@@ -15,7 +15,7 @@ namespace TsSequence.Engine.State
         internal static void Write(string path, AsciiBuffer content, bool durable)
         {
             string temp = path + ".tmp";
-            using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+            using (FileStream stream = OpenTemp(temp))
             {
                 if (!Platform.IsWindows)
                 {
@@ -39,6 +39,21 @@ namespace TsSequence.Engine.State
             if (durable && !Platform.IsWindows)
             {
                 UnixFiles.SyncFolder(Path.GetDirectoryName(path)!);
+            }
+        }
+
+        private static FileStream OpenTemp(string temp)
+        {
+            try
+            {
+                return new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+            }
+            catch (IOException) when (!Platform.IsWindows && File.Exists(temp))
+            {
+                // A killed run's process (a child forked while the file was open) may still hold
+                // the lock of a left-over temporary file: it is garbage, so a new one replaces it.
+                File.Delete(temp);
+                return new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
             }
         }
     }

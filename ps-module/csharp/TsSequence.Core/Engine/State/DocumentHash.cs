@@ -1,9 +1,6 @@
 using System;
-using System.Collections;
-using System.Collections.Generic;
 using System.Security.Cryptography;
 using System.Text;
-using TsSequence.Json;
 
 namespace TsSequence.Engine.State
 {
@@ -16,37 +13,10 @@ namespace TsSequence.Engine.State
     {
         internal static string Of(object? document)
         {
-            string json = JsonCodec.Serialize(Canonical(document));
+            string json = DocumentJson.Write(document, sorted: true);
             using (var sha = SHA256.Create())
             {
                 return "sha256:" + Hex.Lower(sha.ComputeHash(Encoding.UTF8.GetBytes(json)));
-            }
-        }
-
-        private static object? Canonical(object? value)
-        {
-            switch (value)
-            {
-                case IDictionary dictionary:
-                    var sorted = new SortedDictionary<string, object?>(StringComparer.Ordinal);
-                    foreach (DictionaryEntry entry in dictionary)
-                    {
-                        sorted[Convert.ToString(entry.Key, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty] = Canonical(entry.Value);
-                    }
-
-                    return sorted;
-                case string text:
-                    return text;
-                case IEnumerable items:
-                    var list = new List<object?>();
-                    foreach (object? item in items)
-                    {
-                        list.Add(Canonical(item));
-                    }
-
-                    return list;
-                default:
-                    return value;
             }
         }
     }

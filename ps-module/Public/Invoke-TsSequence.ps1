@@ -15,8 +15,14 @@ function Invoke-TsSequence {
     id for each run), _SMSTSMDataPath (the run's private folder,
     <data home>/tsseq/runs/<_SMSTSAdvertID>, where the data home is $XDG_DATA_HOME or
     ~/.local/share on Linux and macOS and %LOCALAPPDATA% on Windows) and _SMSTSLogPath (its Logs
-    subfolder, where scripts may write their logs). A run folder still empty at the end of the
-    run is removed.
+    subfolder, where scripts may write their logs). The run folder is the state folder: the
+    state is saved there before every step (not with -WhatIf). A default run folder loses its
+    state files when the run finishes and is removed if nothing else is left in it.
+
+    When a step asks for a restart (Restart Computer, exit code 3010, SMSTSRebootRequested, or on
+    Unix the creation of /var/run/reboot-required) the run ends after it with status
+    RestartPending (exitCode 3010) once the restart provider acted; Resume-TsSequence continues it.
+    The state folder is written as a verbose record at the start (-Verbose).
     .PARAMETER Path
     Path of a sequence document (JSON). Relative paths inside it (working directories,
     script files) are taken from the folder of this file.
@@ -28,7 +34,10 @@ function Invoke-TsSequence {
     Names of variables (from -Variables or the document) whose values must be masked.
     .PARAMETER StateDirectory
     Folder the run saves its state in before every step (for restart and resume with
-    Resume-TsSequence). Default: a new folder per run under the user's data directory.
+    Resume-TsSequence): created private if missing (0700 on Unix, owner-only ACL on Windows);
+    a folder that is not private, not yours, or holds a run already is refused. Secret values are
+    saved encrypted (DPAPI on Windows, AES-GCM with a key file on Unix). Default: a new folder per
+    run under the user's data directory.
     .PARAMETER LogPath
     The smsts.log-style log file (CMTrace format). Default: smsts.log in the state folder's Logs folder.
     .PARAMETER RestartProvider

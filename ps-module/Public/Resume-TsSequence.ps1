@@ -7,7 +7,9 @@ function Resume-TsSequence {
     continues at the step it names: after a restart, with the next step (or the same one when
     SMSTSRetryRequested was set); after a crash in the middle of a step, that step runs again if
     it has retryCount left and fails otherwise, as ConfigMgr does. A run that already finished
-    says so and returns its result. A sequence document changed since the run started is refused.
+    says so and returns its result. A sequence document changed since the run started (the saved
+    copy against its hash, and the sequence file when the run came from one that still exists) is
+    refused, as is a missing or corrupt state, naming the file. The result covers the whole run.
     .PARAMETER StateDirectory
     The folder the interrupted run saved its state in (its -StateDirectory, or the folder it printed).
     .PARAMETER LogPath

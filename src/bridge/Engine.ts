@@ -69,6 +69,10 @@ export interface RunSequenceOptions extends InvokeStepOptions {
   restartProvider?: RestartProvider;
   /** Check the document against the schema before sending it (default true). */
   validate?: boolean;
+  /** The sequence file the document was read from: a resume refuses to continue if it changed since. */
+  sourcePath?: string;
+  /** The engine writes "tsseq: state folder: …" on its stderr at the start (the CLI shows it). */
+  announceStateFolder?: boolean;
 }
 
 export type RestartProvider = 'exit' | 'windows' | 'systemd';
@@ -78,8 +82,18 @@ export interface ResumeSequenceOptions {
   stateDirectory: string;
   logPath?: string;
   restartProvider?: RestartProvider;
+  /** Also return `outline`: the saved document's step names and nesting (the CLI places steps in its summary with it). */
+  outline?: boolean;
+  /** The engine writes "tsseq: state folder: …" on its stderr at the start (the CLI shows it). */
+  announceStateFolder?: boolean;
   onEvent?: (event: EngineEvent) => void;
   signal?: AbortSignal;
+}
+
+/** A step's or group's name and children, as `outline` gives the saved document. */
+export interface SequenceOutline {
+  name?: string;
+  steps?: SequenceOutline[];
 }
 
 const DEFAULT_START_TIMEOUT_MS = 60_000;
@@ -179,16 +193,20 @@ export class Engine extends EventEmitter {
     if (options.stateDirectory !== undefined) params.stateDirectory = options.stateDirectory;
     if (options.logPath !== undefined) params.logPath = options.logPath;
     if (options.restartProvider !== undefined) params.restartProvider = options.restartProvider;
+    if (options.sourcePath !== undefined) params.sourcePath = options.sourcePath;
+    if (options.announceStateFolder) params.announceStateFolder = true;
     return (await this.request('runSequence', params, options)) as ResultDocument;
   }
 
   /** Continues the run saved in `stateDirectory` (after a restart or a crash); resolves to its result document. */
-  async resumeSequence(options: ResumeSequenceOptions): Promise<ResultDocument> {
+  async resumeSequence(options: ResumeSequenceOptions): Promise<ResultDocument & { outline?: SequenceOutline }> {
     const params: Record<string, unknown> = { stateDirectory: options.stateDirectory };
     if (!options.onEvent) params.events = false;
     if (options.logPath !== undefined) params.logPath = options.logPath;
     if (options.restartProvider !== undefined) params.restartProvider = options.restartProvider;
-    return (await this.request('resumeSequence', params, options)) as ResultDocument;
+    if (options.outline) params.outline = true;
+    if (options.announceStateFolder) params.announceStateFolder = true;
+    return (await this.request('resumeSequence', params, options)) as ResultDocument & { outline?: SequenceOutline };
   }
 
   /** The step types the engine's module knows. */

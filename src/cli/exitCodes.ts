@@ -29,8 +29,17 @@ export function exitCodeFor(result: Pick<ResultDocument, 'status'>): number {
   }
 }
 
-/** Engine error ids for input it refused before running anything (variables, the document). */
-const INVALID_INPUT_ERROR_IDS = new Set(['tssequence.invalidvariable', 'tssequence.invalidsequence']);
+/**
+ * Engine error ids for input it refused before running anything: the variables, the document,
+ * a state folder in use, or (resume) a saved state it cannot trust or a sequence file changed since.
+ */
+const INVALID_INPUT_ERROR_IDS = new Set([
+  'tssequence.invalidvariable',
+  'tssequence.invalidsequence',
+  'tssequence.invalidstate',
+  'tssequence.sequencechanged',
+  'tssequence.statefolderinuse',
+]);
 
 /**
  * True when a failed run request means invalid input (exit 2, nothing ran): Node refused to send

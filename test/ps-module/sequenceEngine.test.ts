@@ -138,10 +138,10 @@ describe('sequence engine', function () {
   it('fails a step whose type is declared but not implemented yet, with a clear message', async function () {
     const result = await engine.runSequence({
       name: 'not yet',
-      steps: [{ type: 'RestartComputer', name: 'Restart', continueOnError: true }, ok('After')],
+      steps: [{ type: 'CheckReadiness', name: 'Check', continueOnError: true }, ok('After')],
     });
     expect(result.steps[0]).to.include({ status: 'FailedContinued' });
-    expect(result.steps[0]!.message).to.match(/RestartComputer step is not implemented yet/);
+    expect(result.steps[0]!.message).to.match(/CheckReadiness step is not implemented yet/);
     expect(result.steps[1]).to.include({ status: 'Succeeded' });
   });
 

@@ -1,7 +1,9 @@
 // tsseq resume --state-dir DIR: continue a run that stopped for a restart (exit 3010) or was
-// killed, at the step its saved state names; a finished run says so and exits 0.
+// killed, at the step its saved state names; a finished run says so and exits with its result's
+// code (0 when it had succeeded).
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import type { SequenceOutline } from '../../bridge/Engine.js';
 import { engineOption } from './options.js';
 import { restartProviderOption, runInEngine, type EngineRunOptions } from './run.js';
 
@@ -21,14 +23,22 @@ export function registerResumeCommand(program: Command): void {
     .option('--json', 'print exactly the result document as JSON')
     .action(async (options: ResumeOptions) => {
       const stateDirectory = resolve(options.stateDir);
-      process.exitCode = await runInEngine(stateDirectory, undefined, options, ({ engine, signal, onEvent }) =>
-        engine.resumeSequence({
+      // The saved document is known only once the engine answers: the summary reads this object
+      // after the call, so the call fills it with the document's outline (names and nesting),
+      // which is taken off the result so `--json` prints exactly the result document.
+      const outline: SequenceOutline = {};
+      process.exitCode = await runInEngine(stateDirectory, outline, options, async ({ engine, signal, onEvent }) => {
+        const { outline: saved, ...result } = await engine.resumeSequence({
           stateDirectory,
           logPath: options.log === undefined ? undefined : resolve(options.log),
           restartProvider: options.restartProvider,
+          outline: true,
+          announceStateFolder: true,
           signal,
           onEvent,
-        }),
-      );
+        });
+        Object.assign(outline, saved);
+        return result;
+      });
     });
 }

@@ -68,6 +68,8 @@ export async function runSequenceFile(file: string, options: RunOptions): Promis
       stateDirectory: options.stateDir === undefined ? undefined : resolve(options.stateDir),
       logPath: options.log === undefined ? undefined : resolve(options.log),
       restartProvider: options.restartProvider,
+      sourcePath: resolve(file),
+      announceStateFolder: true,
       signal,
       onEvent,
     }),

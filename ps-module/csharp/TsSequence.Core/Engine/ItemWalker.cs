@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Collections.Specialized;
 using TsSequence.Conditions;
+using TsSequence.Engine.State;
 
 namespace TsSequence.Engine
 {
@@ -13,7 +14,9 @@ namespace TsSequence.Engine
     /// not reached are recorded as Skipped (GroupFailed). Every item of the document gets a result
     /// entry, in document order (a group's entry before its children's). As ConfigMgr does for
     /// every instruction it reaches (spec 4, 6.2), _SMSTSNextInstructionPointer (the item's flat
-    /// index) and _SMSTSCurrentActionName are set first, before the disabled flag and the condition.
+    /// index) and _SMSTSCurrentActionName are set first, before the disabled flag and the condition;
+    /// then the state is saved (<see cref="Checkpoints"/>). A step that asks for a restart stops the
+    /// walk after it; a resumed run walks again from the start, passing over what was done.
     /// </summary>
     public sealed class ItemWalker
     {
@@ -25,7 +28,10 @@ namespace TsSequence.Engine
             this.context = context;
         }
 
-        /// <summary>Runs a list; false when a failure was not absorbed.</summary>
+        /// <summary>
+        /// Runs a list; false when a failure was not absorbed. Stops early, leaving the rest for
+        /// the resumed run, when a step asked for a restart (<see cref="RunContext.Stopping"/>).
+        /// </summary>
         public bool RunList(object?[] items, string parentPath)
         {
             bool failed = false;
@@ -33,8 +39,17 @@ namespace TsSequence.Engine
             {
                 var item = (IDictionary)value!;
                 string path = Items.JoinPath(parentPath, Items.Name(item));
-                int next = context.InstructionPointer + (Items.IsGroup(item) ? Items.InstructionCount(new object?[] { item }) : 1);
-                if (failed)
+                int start = context.InstructionPointer;
+                int next = start + (Items.IsGroup(item) ? Items.InstructionCount(new object?[] { item }) : 1);
+                if (context.ResumeAt >= 0 && start < context.ResumeAt)
+                {
+                    // A resumed run: done before the restart (results restored), or a group still open.
+                    if (ReenterOpenGroup(item, path, start) == "Failed")
+                    {
+                        failed = true;
+                    }
+                }
+                else if (failed)
                 {
                     AddSkipped(item, path, "GroupFailed");
                 }
@@ -44,9 +59,39 @@ namespace TsSequence.Engine
                 }
 
                 context.InstructionPointer = next;
+                if (context.Stopping)
+                {
+                    break;
+                }
             }
 
             return !failed;
+        }
+
+        /// <summary>
+        /// In a resumed run, an item that starts before the resume point: a group that was open
+        /// when the run stopped is entered again with its saved entry (its finished children are
+        /// passed over, the rest run) and settled at its end; anything else is done already.
+        /// </summary>
+        private string? ReenterOpenGroup(IDictionary item, string path, int start)
+        {
+            OpenGroup? open = context.Progress.OpenGroups.Find(group => group.Index == start);
+            if (open == null)
+            {
+                return null;
+            }
+
+            ResultEntry entry = context.Results[open.ResultIndex];
+            context.InstructionPointer = start + 1;
+            bool completed = RunList(Items.Children(item), path);
+            if (context.Stopping)
+            {
+                return null;
+            }
+
+            context.Progress.OpenGroups.Remove(open);
+            entry.DurationMs = MillisecondsSince(entry.StartedAt);
+            return Complete(entry, null, completed, Items.Flag(item, "continueOnError"), null, completed ? string.Empty : "A step of this group failed.");
         }
 
         /// <summary>Runs one step or group with its options; returns its status.</summary>
@@ -56,8 +101,22 @@ namespace TsSequence.Engine
             string name = Items.Name(item);
             environment.SetSystem("_SMSTSNextInstructionPointer", context.InstructionPointer.ToString(CultureInfo.InvariantCulture));
             environment.SetSystem("_SMSTSCurrentActionName", name);
+            int index = context.InstructionPointer;
             // A group's children follow it in the flat table; RunList moves past the whole item.
             context.InstructionPointer++;
+            bool interrupted = context.ResumeAt == index && context.Interrupted == index;
+            context.ResumeAt = -1;
+            bool retry = interrupted && !Items.Flag(item, "disabled") && Checkpoints.TakeRetry(context, index);
+            if (!retry)
+            {
+                Checkpoints.BeforeItem(context, item, index);
+            }
+
+            if (interrupted && !retry && !Items.Flag(item, "disabled"))
+            {
+                return FailInterrupted(item, path);
+            }
+
             if (Items.Flag(item, "disabled"))
             {
                 context.Log.Info($"The action ({name}) has been skipped because it is disabled", path);
@@ -102,14 +161,63 @@ namespace TsSequence.Engine
             if (Items.IsGroup(item))
             {
                 var entry = new ResultEntry(path, "Group");
+                var open = new OpenGroup(index, context.Results.Count);
                 context.Results.Add(entry);
+                context.Progress.OpenGroups.Add(open);
                 Stopwatch clock = Start(entry);
                 context.Log.Info($"The group ({name}) has been successfully started", path);
                 bool completed = RunList(Items.Children(item), path);
+                if (context.Stopping)
+                {
+                    // Left open for the resumed run, which settles it.
+                    return "Running";
+                }
+
+                context.Progress.OpenGroups.Remove(open);
                 return Complete(entry, clock, completed, continueOnError, null, completed ? string.Empty : "A step of this group failed.");
             }
 
-            return new StepExecutor(context, this).Run(item, path, continueOnError);
+            string stepStatus = new StepExecutor(context, this).Run(item, path, continueOnError);
+            if (context.Stopping)
+            {
+                Checkpoints.BeforeRestart(context, index);
+            }
+            else
+            {
+                Checkpoints.AfterStep(context, item, index);
+            }
+
+            return stepStatus;
+        }
+
+        /// <summary>
+        /// A step the run died in (power loss, a kill; no retries left): it fails as ConfigMgr's
+        /// does, and the normal failure rules apply to it.
+        /// </summary>
+        private string FailInterrupted(IDictionary item, string path)
+        {
+            var entry = new ResultEntry(path, Items.Type(item));
+            context.Results.Add(entry);
+            Stopwatch clock = Start(entry);
+            context.Environment.SetSystem("_SMSTSLastActionSucceeded", "false");
+            context.Environment.SetSystem("_SMSTSLastActionName", Items.Name(item));
+            const string message = "The computer restarted unexpectedly during this step.";
+            context.Log.Error($"Failed to run the action: {Items.Name(item)}. {message}", path);
+            string status = Complete(entry, clock, false, Items.Flag(item, "continueOnError"), null, message);
+            context.Progress.InProgress = null;
+            context.Progress.Position = context.InstructionPointer;
+            context.State?.Save(context, context.Progress, durable: false);
+            return status;
+        }
+
+        private static int MillisecondsSince(string? startedAt)
+        {
+            if (startedAt == null || !DateTime.TryParse(startedAt, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out DateTime started))
+            {
+                return 0;
+            }
+
+            return (int)Math.Max(0, Math.Round((DateTime.UtcNow - started).TotalMilliseconds));
         }
 
         /// <summary>Records an item that did not run (and, for a group, every item inside it) as Skipped.</summary>

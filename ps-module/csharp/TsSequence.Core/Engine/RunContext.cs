@@ -56,6 +56,25 @@ namespace TsSequence.Engine
         /// <summary>Every step and group the run reached or skipped, in document order.</summary>
         public List<ResultEntry> Results { get; } = new List<ResultEntry>();
 
+        /// <summary>Where the run saves its state before every step; null when it saves none (what-if, Invoke-TsStep).</summary>
+        internal State.StateStore? State { get; set; }
+
+        /// <summary>The run's position and restart/crash bookkeeping, as saved with its state.</summary>
+        internal State.RunProgress Progress { get; set; } = new State.RunProgress();
+
+        /// <summary>
+        /// A resumed run walks the document from the start up to here: items wholly before this
+        /// flat index are done (their results are restored), and the open groups are re-entered.
+        /// -1 once the walk reached it, and for a run that is not resumed.
+        /// </summary>
+        internal int ResumeAt { get; set; } = -1;
+
+        /// <summary>The step in progress when the resumed run died (its saved InProgress); null when none.</summary>
+        internal int? Interrupted { get; set; }
+
+        /// <summary>True once a restart is pending: the walk stops, leaving the groups around the step open.</summary>
+        internal bool Stopping => PendingRestart != null;
+
         /// <summary>The flat index of the next item to start (_SMSTSNextInstructionPointer).</summary>
         internal int InstructionPointer { get; set; }
 

@@ -26,7 +26,13 @@ namespace TsSequence.Engine
         /// <summary>-WhatIf / --what-if: steps are reported, nothing is changed.</summary>
         public bool WhatIf { get; set; }
 
-        /// <summary>The options of a bridge request: stateDirectory, logPath, restartProvider, whatIf.</summary>
+        /// <summary>Told, once at the start, the line naming the run's state folder; null: only the log has it.</summary>
+        public Action<string>? Announce { get; set; }
+
+        /// <summary>Resume only: the result also carries "outline", the saved document's names and nesting (for the CLI's summary).</summary>
+        public bool IncludeOutline { get; set; }
+
+        /// <summary>The options of a bridge request: stateDirectory, logPath, restartProvider, whatIf, outline; with announceStateFolder the state folder line goes to stderr (the CLI prints it).</summary>
         public static RunOptions FromRequest(IDictionary parameters)
         {
             var options = new RunOptions
@@ -34,7 +40,13 @@ namespace TsSequence.Engine
                 StateDirectory = Text(parameters["stateDirectory"]),
                 LogPath = Text(parameters["logPath"]),
                 WhatIf = parameters["whatIf"] is bool whatIf && whatIf,
+                IncludeOutline = parameters["outline"] is bool outline && outline,
             };
+            if (parameters["announceStateFolder"] is bool announce && announce)
+            {
+                options.Announce = line => Console.Error.WriteLine("tsseq: " + line);
+            }
+
             string? provider = Text(parameters["restartProvider"]);
             if (provider != null)
             {

@@ -1,22 +1,28 @@
+using System;
 using System.Collections;
 using System.Collections.Specialized;
+using System.IO;
 using System.Management.Automation;
 using TsSequence.Documents;
+using TsSequence.Engine.Restart;
+using TsSequence.Engine.State;
 
 namespace TsSequence.Engine
 {
     /// <summary>
     /// Runs a sequence document: validates all of it against the step model before anything
-    /// runs, prepares a run folder of its own and the variables, walks the steps and returns the
-    /// result document {status, exitCode, steps, variables}. The run folder is removed at the end
-    /// when nothing was written into it.
+    /// runs, prepares its run folder (the state folder) and the variables, walks the steps and
+    /// returns the result document {status, exitCode, steps, variables}. The state is saved in
+    /// the run folder before every step (not in what-if runs); a step that asks for a restart
+    /// ends the run RestartPending (exit code 3010) once the restart provider acted, and
+    /// <see cref="Resume"/> continues it. A default run folder still empty at the end is removed.
     /// </summary>
     public static class SequenceRun
     {
         /// <summary>
         /// Runs <paramref name="document"/> (plain data); <paramref name="source"/> names it in
-        /// errors (its file, or "the input object"). Fails with InvalidSequence, RunFolderUnavailable
-        /// or InvalidVariable before anything runs.
+        /// errors (its file, or "the input object"; a file that exists is also compared on resume).
+        /// Fails with InvalidSequence, RunFolderUnavailable or InvalidVariable before anything runs.
         /// </summary>
         public static OrderedDictionary Run(object? document, string source, IDictionary? variables, string[]? secretNames, string? baseDirectory, IRunHost host, IRunListener? listener, INodeStepHandler? nodeSteps, RunOptions options)
         {
@@ -28,40 +34,167 @@ namespace TsSequence.Engine
 
             var root = (IDictionary)document!;
             object?[] steps = root["steps"] as object?[] ?? new object?[0];
-            RunFolder run = RunSetup.CreateRunFolder();
+            bool saves = !options.WhatIf;
+            RunFolder run = RunSetup.CreateRunFolder(options.StateDirectory, saves);
             try
             {
                 var environment = new TsEnvironment();
                 RunSetup.Prepare(environment, run, root["variables"] as IDictionary, variables, secretNames, Items.Text(root["id"]), Items.Text(root["name"]), Items.InstructionCount(steps));
                 var context = new RunContext(environment, run, RunSetup.BaseDirectoryOr(baseDirectory), host, listener, nodeSteps, options);
-                bool completed = new ItemWalker(context).RunList(steps, string.Empty);
-                var entries = new object[context.Results.Count];
-                for (int i = 0; i < entries.Length; i++)
+                if (saves)
                 {
-                    entries[i] = context.Results[i].ToDictionary();
+                    context.State = RunSetup.BeginState(run, root, source, context.BaseDirectory, options);
+                    Announce(context, "state folder: " + run.DataPath);
                 }
 
-                return new OrderedDictionary
+                OrderedDictionary result = Walk(context, steps);
+                // A default folder keeps its state only while the run can be resumed (as
+                // ConfigMgr removes _SMSTaskSequence at the end); its logs stay.
+                if (options.StateDirectory == null && (string)result["status"]! != "RestartPending")
                 {
-                    { "status", completed ? "Succeeded" : "Failed" },
-                    { "exitCode", completed ? 0 : 1 },
-                    { "steps", entries },
-                    { "variables", ResultVariables.Of(environment) },
-                };
+                    StateFiles.Remove(run.DataPath);
+                }
+
+                return result;
             }
             finally
             {
-                run.RemoveIfEmpty();
+                if (options.StateDirectory == null)
+                {
+                    run.RemoveIfEmpty();
+                }
             }
         }
 
         /// <summary>
         /// Continues the run saved in <paramref name="options"/>.StateDirectory (after a restart
-        /// or a crash) at the step its state names, and returns its result document.
+        /// or a crash) at the step its state names, and returns its result document, covering the
+        /// whole run. A finished run is not run again: its result is returned, and the log says so.
         /// </summary>
         public static OrderedDictionary Resume(IRunHost host, IRunListener? listener, INodeStepHandler? nodeSteps, RunOptions options)
         {
-            throw new EngineException("NotImplemented", ErrorCategory.NotImplemented, "Resuming a run is not implemented yet.", options.StateDirectory);
+            if (string.IsNullOrEmpty(options.StateDirectory))
+            {
+                throw new EngineException("InvalidState", ErrorCategory.InvalidArgument, "Resuming needs the state folder of the run (-StateDirectory, --state-dir).");
+            }
+
+            SavedRun saved = SavedRun.Load(Path.GetFullPath(options.StateDirectory));
+            RunFolder run = RunFolder.At(saved.Folder, saved.RunId);
+            options.LogPath ??= saved.LogPath;
+            TsEnvironment environment = RunSetup.Restore(saved, run);
+            var context = new RunContext(environment, run, saved.BaseDirectory, host, listener, nodeSteps, options);
+            context.Results.AddRange(saved.Results);
+            context.Progress = saved.Progress;
+            object?[] steps = saved.Document["steps"] as object?[] ?? new object?[0];
+            OrderedDictionary result;
+            if (saved.Progress.Status == "Succeeded" || saved.Progress.Status == "Failed")
+            {
+                Announce(context, $"the run in {run.DataPath} already finished ({saved.Progress.Status}); nothing was run again.");
+                result = Result(context, saved.Progress.Status == "Succeeded" ? "Succeeded" : "Failed");
+            }
+            else
+            {
+                if (saved.Progress.RestartedBy != null)
+                {
+                    RestartProviders.For(saved.Progress.RestartedBy).Unregister(saved.RunId);
+                }
+
+                context.State = StateStore.Continue(saved.Folder, saved.Protector);
+                context.ResumeAt = saved.Progress.Position;
+                context.Interrupted = saved.Progress.InProgress;
+                saved.Progress.Status = "Running";
+                saved.Progress.RestartReason = null;
+                saved.Progress.RestartedBy = null;
+                Announce(context, $"state folder: {run.DataPath}; resuming at instruction {saved.Progress.Position}" + (saved.Progress.InProgress != null ? " (the run stopped during that step)" : string.Empty));
+                result = Walk(context, steps);
+            }
+
+            if (options.IncludeOutline)
+            {
+                result.Add("outline", Outline(saved.Document));
+            }
+
+            return result;
+        }
+
+        private static OrderedDictionary Walk(RunContext context, object?[] steps)
+        {
+            bool completed = new ItemWalker(context).RunList(steps, string.Empty);
+            if (context.PendingRestart != null)
+            {
+                // The walker saved the state (Checkpoints.BeforeRestart); now the provider acts.
+                context.Log.Info($"The task sequence stops for a restart ({context.PendingRestart.Reason}); the {context.Options.RestartProvider} restart provider acts on it", string.Empty);
+                if (context.State != null)
+                {
+                    RestartProviders.For(context.Options.RestartProvider).Restart(context.Run.DataPath, context.Run.RunId, context.PendingRestart);
+                }
+
+                return Result(context, "RestartPending");
+            }
+
+            Checkpoints.Finished(context, completed);
+            return Result(context, completed ? "Succeeded" : "Failed");
+        }
+
+        /// <summary>The result document; groups left open by a restart show as RestartPending.</summary>
+        private static OrderedDictionary Result(RunContext context, string status)
+        {
+            var entries = new object[context.Results.Count];
+            for (int i = 0; i < entries.Length; i++)
+            {
+                entries[i] = context.Results[i].ToDictionary();
+            }
+
+            if (status == "RestartPending")
+            {
+                foreach (OpenGroup open in context.Progress.OpenGroups)
+                {
+                    ((OrderedDictionary)entries[open.ResultIndex])["status"] = "RestartPending";
+                }
+            }
+
+            return new OrderedDictionary
+            {
+                { "status", status },
+                { "exitCode", status == "Succeeded" ? 0 : status == "RestartPending" ? 3010 : 1 },
+                { "steps", entries },
+                { "variables", ResultVariables.Of(context.Environment) },
+            };
+        }
+
+        /// <summary>The line naming the state folder: a log line, a verbose line, and the caller's Announce (the CLI's stderr).</summary>
+        private static void Announce(RunContext context, string line)
+        {
+            context.Log.Info(char.ToUpperInvariant(line[0]) + line.Substring(1), string.Empty);
+            if (context.Host.VerboseEnabled && context.Listener == null)
+            {
+                context.Host.WriteVerbose("TsSequence: " + line);
+            }
+
+            context.Options.Announce?.Invoke(line);
+        }
+
+        /// <summary>The document's names and nesting only ({name, steps}), nothing of the steps' data.</summary>
+        private static OrderedDictionary Outline(IDictionary item)
+        {
+            var outline = new OrderedDictionary();
+            if (item["name"] is string name)
+            {
+                outline.Add("name", name);
+            }
+
+            if (item["steps"] is object?[] children)
+            {
+                var steps = new object[children.Length];
+                for (int i = 0; i < children.Length; i++)
+                {
+                    steps[i] = Outline((IDictionary)children[i]!);
+                }
+
+                outline.Add("steps", steps);
+            }
+
+            return outline;
         }
     }
 }

@@ -47,7 +47,7 @@ namespace TsSequence.Protocol
                 case "runsequence":
                     return SequenceRun.Run(
                         parameters["document"],
-                        "the input object",
+                        parameters["sourcePath"] as string ?? "the input object",
                         parameters["variables"] as IDictionary,
                         Names(parameters["secrets"]),
                         BaseDirectory(parameters),

@@ -91,6 +91,62 @@ namespace TsSequence
             }
         }
 
+        /// <summary>
+        /// Makes a folder that holds a run's state private: created 0700 when missing (on Windows
+        /// given an owner-only ACL), then checked with <see cref="AssertOwnerOnly"/>.
+        /// </summary>
+        public static void CreateOwnerOnly(string path)
+        {
+            if (!Directory.Exists(path))
+            {
+                Create(path);
+                if (Platform.IsWindows)
+                {
+                    WindowsAcl.MakeOwnerOnly(path);
+                }
+            }
+
+            AssertOwnerOnly(path);
+        }
+
+        /// <summary>
+        /// Refuses a state folder others could read or change (Unix): a symbolic link, one with
+        /// any group or other permission, or one owned by another user. A folder an earlier run
+        /// made with <see cref="CreateOwnerOnly"/> passes. Windows folders keep the ACL given at creation.
+        /// </summary>
+        /// <exception cref="IOException">The folder is not private, naming it and the fix.</exception>
+        public static void AssertOwnerOnly(string path)
+        {
+            if (Platform.IsWindows)
+            {
+                return;
+            }
+
+            var info = new DirectoryInfo(path);
+            if ((info.Attributes & FileAttributes.ReparsePoint) != 0)
+            {
+                throw new IOException("The state folder '" + path + "' is a symbolic link: give a real folder private to you (mkdir -m 700).");
+            }
+
+            uint? owner = UnixFiles.OwnerOf(path);
+            uint? user = UnixFiles.EffectiveUser();
+            if (owner != null && user != null && owner != user)
+            {
+                throw new IOException("The state folder '" + path + "' belongs to another user (uid " + owner + "): a run keeps its state only in a folder of its own user. Give a folder you own.");
+            }
+
+            if (GetMode != null)
+            {
+                int mode = Convert.ToInt32(GetMode.Invoke(null, new object[] { path }), System.Globalization.CultureInfo.InvariantCulture);
+                if ((mode & GroupOrOthersAny) != 0)
+                {
+                    throw new IOException("The state folder '" + path + "' is not private (mode " + Convert.ToString(mode & 511, 8) + "): the saved state holds the run's variables. Make it private (chmod 700 '" + path + "') or give another folder.");
+                }
+            }
+        }
+
+        private const int GroupOrOthersAny = 63; // 0077
+
         private const int GroupOrOthersWrite = 18; // 0022
 
         // File.GetUnixFileMode(string) exists from .NET 7, like CreateDirectory(path, mode).

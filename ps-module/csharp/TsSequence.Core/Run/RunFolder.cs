@@ -63,13 +63,28 @@ namespace TsSequence
                 var folder = new RunFolder(runId, Path.Combine(root, runId));
                 if (!Directory.Exists(folder.DataPath))
                 {
-                    PrivateDirectory.Create(folder.DataPath);
+                    PrivateDirectory.CreateOwnerOnly(folder.DataPath);
                     PrivateDirectory.Create(folder.LogPath);
                     return folder;
                 }
             }
 
             throw new IOException("Cannot create a new run folder in '" + root + "': every name tried exists.");
+        }
+
+        /// <summary>
+        /// A run folder at a place the caller chose (-StateDirectory, --state-dir): created
+        /// private when missing, refused when it is not private or not the user's
+        /// (<see cref="PrivateDirectory.CreateOwnerOnly"/>). <paramref name="runId"/> is the run's
+        /// id: a new one for a new run, the saved one when a run resumes.
+        /// </summary>
+        public static RunFolder At(string dataPath, string? runId = null)
+        {
+            string full = Path.GetFullPath(dataPath);
+            PrivateDirectory.CreateOwnerOnly(full);
+            var folder = new RunFolder(runId ?? NewRunId(), full);
+            PrivateDirectory.Create(folder.LogPath);
+            return folder;
         }
 
         /// <summary>

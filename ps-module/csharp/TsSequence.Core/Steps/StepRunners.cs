@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using TsSequence.Steps.CommandLine;
 using TsSequence.Steps.PowerShellScript;
+using TsSequence.Steps.RestartComputer;
 
 namespace TsSequence.Steps
 {
@@ -17,6 +18,7 @@ namespace TsSequence.Steps
             { "RunCommandLine", new RunCommandLineStep() },
             { "RunPowerShellScript", new RunPowerShellScriptStep() },
             { "Node", new NodeStep() },
+            { "RestartComputer", new RestartComputerStep() },
         };
 
         /// <summary>Whether a step type has a runner in this version.</summary>
@@ -30,7 +32,7 @@ namespace TsSequence.Steps
                 return runner;
             }
 
-            throw new NotImplementedException($"The {type} step is not implemented yet in this version of tsseq (implemented: SetTaskSequenceVariable, RunCommandLine, RunPowerShellScript).");
+            throw new NotImplementedException($"The {type} step is not implemented yet in this version of tsseq (implemented: SetTaskSequenceVariable, RunCommandLine, RunPowerShellScript, RestartComputer).");
         }
     }
 }

@@ -223,6 +223,17 @@ namespace TsSequence
             }
         }
 
+        /// <summary>Every value <see cref="Mask"/> hides (so a resumed run keeps masking them).</summary>
+        public string[] GetSecretValues()
+        {
+            lock (_sync)
+            {
+                var values = new string[_secretValues.Count];
+                _secretValues.CopyTo(values);
+                return values;
+            }
+        }
+
         /// <summary>A copy of all variables with their real values (case-insensitive keys).</summary>
         public Dictionary<string, string> Snapshot()
         {

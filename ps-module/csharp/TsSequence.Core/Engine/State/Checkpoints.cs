@@ -1,0 +1,101 @@
+using System;
+using System.Collections;
+using System.Globalization;
+
+namespace TsSequence.Engine.State
+{
+    /// <summary>
+    /// When the walker saves the state (spec section 4: before every instruction) and what the
+    /// save says. A step that can act outside the state (a command, a script, a Node step) is
+    /// marked in progress and saved durably (fsync) before it runs, and saved again, unmarked,
+    /// when it ends: a resume that finds the mark knows the run died inside that step. A step
+    /// whose only effect is on the state itself (Set Task Sequence Variable, Restart Computer)
+    /// and a group are saved without the mark and without fsync: after a crash or a power loss
+    /// they simply run again from the saved state, which is the state they started from.
+    /// </summary>
+    internal static class Checkpoints
+    {
+        /// <summary>Steps whose whole effect is on the saved state (variables, the restart request).</summary>
+        internal static bool ActsOnlyOnState(IDictionary item)
+        {
+            string type = Items.Type(item);
+            return Items.IsGroup(item) || type == "SetTaskSequenceVariable" || type == "RestartComputer";
+        }
+
+        /// <summary>Saves before the item at <paramref name="index"/>; a step that acts outside the state is marked in progress.</summary>
+        internal static void BeforeItem(RunContext context, IDictionary item, int index)
+        {
+            RunProgress progress = context.Progress;
+            progress.Position = index;
+            bool outside = !ActsOnlyOnState(item);
+            progress.InProgress = outside ? index : (int?)null;
+            if (outside && !progress.RetriesLeft.ContainsKey(index))
+            {
+                progress.RetriesLeft[index] = item["retryCount"] is object retries && !(retries is bool) ? Convert.ToInt32(retries, CultureInfo.InvariantCulture) : 0;
+            }
+
+            context.State?.Save(context, progress, durable: outside);
+        }
+
+        /// <summary>Saves after a step that acted outside the state: it is no longer in progress.</summary>
+        internal static void AfterStep(RunContext context, IDictionary item, int index)
+        {
+            if (context.Stopping || ActsOnlyOnState(item))
+            {
+                return;
+            }
+
+            context.Progress.InProgress = null;
+            context.Progress.Position = index + 1;
+            context.State?.Save(context, context.Progress, durable: false);
+        }
+
+        /// <summary>
+        /// The step at <paramref name="index"/> was in progress when the resumed run died: true
+        /// when it may run again (a retry is used up and saved), false when it must fail.
+        /// </summary>
+        internal static bool TakeRetry(RunContext context, int index)
+        {
+            RunProgress progress = context.Progress;
+            progress.RetriesLeft.TryGetValue(index, out int left);
+            if (left <= 0)
+            {
+                return false;
+            }
+
+            progress.RetriesLeft[index] = left - 1;
+            context.State?.Save(context, progress, durable: true);
+            context.Log.Warning($"The computer restarted unexpectedly during this step; running it again ({(left - 1).ToString(CultureInfo.InvariantCulture)} retries left).", string.Empty);
+            return true;
+        }
+
+        /// <summary>
+        /// Saves the run stopped for a restart (durably): it continues with the next step, or the
+        /// same one with SMSTSRetryRequested. The request variables are cleared first, so the
+        /// resumed run does not restart again for them.
+        /// </summary>
+        internal static void BeforeRestart(RunContext context, int index)
+        {
+            RestartRequest request = context.PendingRestart!;
+            context.Environment.Remove("SMSTSRebootRequested");
+            context.Environment.Remove("SMSTSRetryRequested");
+            RunProgress progress = context.Progress;
+            progress.Position = request.RetrySameStep ? index : index + 1;
+            progress.InProgress = null;
+            progress.Status = "RestartPending";
+            progress.RestartReason = request.Reason;
+            progress.RestartedBy = context.Options.RestartProvider;
+            context.State?.Save(context, progress, durable: true);
+        }
+
+        /// <summary>Saves the finished run (durably), so a resume of it returns its result.</summary>
+        internal static void Finished(RunContext context, bool succeeded)
+        {
+            RunProgress progress = context.Progress;
+            progress.Status = succeeded ? "Succeeded" : "Failed";
+            progress.InProgress = null;
+            progress.RestartReason = null;
+            context.State?.Save(context, progress, durable: true);
+        }
+    }
+}

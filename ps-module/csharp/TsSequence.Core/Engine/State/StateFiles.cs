@@ -1,0 +1,31 @@
+using System.IO;
+
+namespace TsSequence.Engine.State
+{
+    /// <summary>
+    /// The files of a saved run in its state folder (the run folder, _SMSTSMDataPath):
+    /// <c>sequence.json</c> (written once: the document, protected, its hash, the base directory,
+    /// the source file), <c>state.json</c> (replaced before every step: position, variables,
+    /// results, bookkeeping) and, on Unix, <c>state.key</c> (the key of the protected values).
+    /// </summary>
+    internal static class StateFiles
+    {
+        internal const int Format = 1;
+
+        internal static string Sequence(string folder) => Path.Combine(folder, "sequence.json");
+
+        internal static string State(string folder) => Path.Combine(folder, "state.json");
+
+        /// <summary>Deletes the state files of a run (its logs stay).</summary>
+        internal static void Remove(string folder)
+        {
+            foreach (string file in new[] { State(folder), Sequence(folder), Path.Combine(folder, AesGcmProtector.KeyFileName) })
+            {
+                if (File.Exists(file))
+                {
+                    File.Delete(file);
+                }
+            }
+        }
+    }
+}

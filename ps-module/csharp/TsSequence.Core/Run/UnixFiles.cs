@@ -1,0 +1,118 @@
+using System;
+using System.IO;
+using System.Reflection;
+using System.Runtime.InteropServices;
+
+namespace TsSequence
+{
+    /// <summary>
+    /// The Unix file facts .NET Standard cannot name: a file's mode (set at 0600), who owns a
+    /// path, and fsync of a folder. Modes go through File.SetUnixFileMode (.NET 7+, found by
+    /// reflection as PrivateDirectory does); owner and folder sync through the runtime's own
+    /// native shim (libSystem.Native, shipped with every .NET) and libc. Each is best effort where
+    /// the runtime lacks it: the caller decides whether that is acceptable.
+    /// </summary>
+    internal static class UnixFiles
+    {
+        private static readonly MethodInfo? SetMode = FindSetMode();
+
+        /// <summary>Sets <paramref name="path"/> to mode 0600 (owner read/write); false when the runtime cannot.</summary>
+        internal static bool MakeOwnerOnly(string path)
+        {
+            if (SetMode is null)
+            {
+                return false;
+            }
+
+            object mode = Enum.ToObject(SetMode.GetParameters()[1].ParameterType, 384); // 0600
+            try
+            {
+                SetMode.Invoke(null, new[] { path, mode });
+            }
+            catch (TargetInvocationException invocation) when (invocation.InnerException != null)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(invocation.InnerException).Throw();
+            }
+
+            return true;
+        }
+
+        /// <summary>The uid owning <paramref name="path"/> (not following a link), or null when it cannot be read.</summary>
+        internal static uint? OwnerOf(string path)
+        {
+            // SystemNative_LStat fills .NET's FileStatus: Flags, Mode, Uid, Gid first (stable since .NET Core 2).
+            var status = new byte[256];
+            try
+            {
+                return LStat(Native(path), status) == 0 ? BitConverter.ToUInt32(status, 8) : (uint?)null;
+            }
+            catch (Exception exception) when (exception is DllNotFoundException || exception is EntryPointNotFoundException)
+            {
+                return null;
+            }
+        }
+
+        /// <summary>The effective uid of this process, or null when it cannot be read.</summary>
+        internal static uint? EffectiveUser()
+        {
+            try
+            {
+                return geteuid();
+            }
+            catch (Exception exception) when (exception is DllNotFoundException || exception is EntryPointNotFoundException)
+            {
+                return null;
+            }
+        }
+
+        /// <summary>fsyncs a folder, so a rename inside it survives a power loss; false when it could not.</summary>
+        internal static bool SyncFolder(string folder)
+        {
+            try
+            {
+                int descriptor = open(Native(folder), 0); // O_RDONLY
+                if (descriptor < 0)
+                {
+                    return false;
+                }
+
+                try
+                {
+                    return fsync(descriptor) == 0;
+                }
+                finally
+                {
+                    close(descriptor);
+                }
+            }
+            catch (Exception exception) when (exception is DllNotFoundException || exception is EntryPointNotFoundException)
+            {
+                return false;
+            }
+        }
+
+        // A path as the native calls take it: UTF-8, NUL-terminated (net462 has no LPUTF8Str marshalling).
+        private static byte[] Native(string path) => System.Text.Encoding.UTF8.GetBytes(path + "\0");
+
+        private static MethodInfo? FindSetMode()
+        {
+            Type? mode = typeof(File).Assembly.GetType("System.IO.UnixFileMode");
+            return mode is null ? null : typeof(File).GetMethod("SetUnixFileMode", new[] { typeof(string), mode });
+        }
+
+        [DllImport("libSystem.Native", EntryPoint = "SystemNative_LStat", SetLastError = true)]
+        private static extern int LStat(byte[] path, byte[] status);
+
+        [DllImport("libc", SetLastError = true)]
+        private static extern uint geteuid();
+
+        [DllImport("libc", SetLastError = true)]
+        private static extern int open(byte[] path, int flags);
+
+        [DllImport("libc", SetLastError = true)]
+        private static extern int fsync(int descriptor);
+
+        [DllImport("libc", SetLastError = true)]
+        private static extern int close(int descriptor);
+    }
+}

@@ -48,19 +48,18 @@ namespace TsSequence.Documents
         // Containers count one level each; stops counting past the limit.
         private static int Depth(object? value, int level)
         {
+            IEnumerable? children = value is IDictionary dictionary ? dictionary.Values : value is Array list ? list : null;
+            if (children == null)
+            {
+                return level - 1;
+            }
+
             if (level > MaxDepth)
             {
                 return level;
             }
 
-            int deepest = level - 1;
-            IEnumerable? children = value is IDictionary dictionary ? dictionary.Values : value is Array list ? list : null;
-            if (children == null)
-            {
-                return deepest;
-            }
-
-            deepest = level;
+            int deepest = level;
             foreach (object? child in children)
             {
                 deepest = Math.Max(deepest, Depth(child, level + 1));
@@ -172,7 +171,7 @@ namespace TsSequence.Documents
         }
 
         // As src/bridge/schemaErrors.ts childPath: $.name, or $["a b"] for other keys.
-        private static string Child(string path, string key) =>
+        internal static string Child(string path, string key) =>
             PlainName.IsMatch(key) ? path + "." + key : path + "[" + Quoted(key) + "]";
 
         private static string Quoted(string key)

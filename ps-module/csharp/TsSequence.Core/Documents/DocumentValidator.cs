@@ -86,16 +86,17 @@ namespace TsSequence.Documents
                     foreach (object name in variables.Keys)
                     {
                         string text = PowerShellComparison.Text(name);
+                        string where = DocumentLimits.Child("$.variables", text);
                         if (!(variables[name] is string))
                         {
-                            errors.Add($"$.variables.{text}: must be a string");
+                            errors.Add($"{where}: must be a string");
                         }
 
                         // What the run would refuse: an invalid name, or a read-only "_" one.
                         string? nameProblem = TsEnvironment.GetNameProblem(text);
                         if (nameProblem != null)
                         {
-                            errors.Add($"$.variables.{text}: {nameProblem}");
+                            errors.Add($"{where}: {nameProblem}");
                         }
                     }
                 }

@@ -51,8 +51,18 @@ namespace TsSequence.Documents
             foreach (object key in properties.Keys)
             {
                 string name = PowerShellComparison.Text(key);
-                if (PowerShellComparison.Equal(name, "type", ignoreCase: false) || PowerShellComparison.Equal(name, "$comment", ignoreCase: false))
+                if (name == "type")
                 {
+                    continue;
+                }
+
+                if (name == "$comment")
+                {
+                    if (!(properties[key] is string))
+                    {
+                        errors.Add($"{jsonPath}.$comment: must be a string");
+                    }
+
                     continue;
                 }
 

@@ -29,7 +29,7 @@ namespace TsSequence.Conditions
             var found = new List<InstalledProduct>();
             string? dpkg = Tool("dpkg-query");
             string output = dpkg != null
-                ? Run(dpkg, "-W", "-f=${Package}\t${Status}\t${Version}\n", "--", package)
+                ? Run(dpkg, "-W", "-f=${Package}\t${Status}\t${Version}\n", "--", package.ToLowerInvariant()) // Debian package names are lower case
                 : Run(Tool("rpm")!, "-q", "--queryformat", "%{NAME}\tinstall ok installed\t%{VERSION}-%{RELEASE}\n", "--", package);
             foreach (string line in output.Split('\n'))
             {

@@ -209,6 +209,7 @@ interface EngineAnswers {
   detailed: string[][];
   direct: string[][];
   summary: { valid: boolean; warnings: string[] };
+  unimplemented: unknown[];
   step: string[];
 }
 
@@ -226,6 +227,7 @@ function validateInEngine(files: string[], stepFile: string): EngineAnswers {
     }
     $warnings = Get-Answer { $valid = Test-TsSequence -Path $file -WarningVariable warned -WarningAction SilentlyContinue; $valid; $warned | ForEach-Object { $_.Message } }
     $answers.summary = [ordered]@{ valid = $warnings[0]; warnings = @($warnings | Select-Object -Skip 1) }
+    $answers.unimplemented = Get-Answer { $valid = Test-TsSequence -InputObject @{ name = 'w'; steps = @(@{ type = 'InstallPackage'; name = 'P'; packageId = 'TSQ00001'; programName = 'Install' }) } -WarningVariable noted -WarningAction SilentlyContinue; $valid; $noted | ForEach-Object { $_.Message } }
     $answers.step = Get-Answer { [TsSequence.Documents.DocumentValidator]::ValidateStep([TsSequence.Json.JsonCodec]::Parse([System.IO.File]::ReadAllText(${quoted(stepFile)})), '$') }
     [TsSequence.Json.JsonCodec]::Serialize($answers)`;
   const driver = join(paths.root, 'test', 'ps-module', 'fixtures', 'with-module.ps1');
@@ -276,6 +278,10 @@ describe('document validation in the engine', function () {
     expect(error).to.be.instanceOf(EngineRequestError);
     expect((error as EngineRequestError).errorId).to.equal('TsSequence.InvalidSequence');
     expect((error as EngineRequestError).message).to.equal(`The sequence in the input object is not valid; nothing was run:\n  ${item.problems.join('\n  ')}`);
+  });
+
+  it('Test-TsSequence warns of a step with no runner yet and returns true (as tsseq validate does)', function () {
+    expect(answers.unimplemented).to.deep.equal([true, '$.steps[0].type: InstallPackage steps are not implemented yet in this version of tsseq; the run fails at this step']);
   });
 
   it('DocumentValidator.ValidateStep checks a step from "$", as Invoke-TsStep does', function () {

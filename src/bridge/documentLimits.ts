@@ -14,7 +14,8 @@ export function documentLimitProblem(document: unknown): DocumentProblem | undef
   if (depthOver(document, 1)) return { path: '$', message: `nests deeper than ${MAX_DOCUMENT_DEPTH} levels, more than the engine reads` };
   const illFormed = findIllFormedString(document);
   if (illFormed) {
-    return { path: illFormed.path, message: illFormed.isName ? 'has a property name that is not well-formed Unicode (it has a lone surrogate)' : 'is not well-formed Unicode (it has a lone surrogate)' };
+    const where = `a lone surrogate (U+${illFormed.code.toString(16).toUpperCase()}) at index ${illFormed.index}`;
+    return { path: illFormed.path, message: illFormed.isName ? `has a property name that is not well-formed Unicode: it has ${where}` : `is not well-formed Unicode: it has ${where}` };
   }
   const path = nonFinite(document, '$');
   if (path !== undefined) return { path, message: 'is a number too large for the engine (beyond ±1.7976931348623157e308)' };

@@ -79,7 +79,7 @@ describe('validateDocument (generated/tsseq.schema.json)', () => {
     });
 
     it('a lone surrogate, alone (nothing else is said of such a document)', () => {
-      expect(errors({ name: 'x\ud800', steps: 5 })).to.deep.equal([{ path: '$.name', message: 'is not well-formed Unicode (it has a lone surrogate)' }]);
+      expect(errors({ name: 'x\ud800', steps: 5 })).to.deep.equal([{ path: '$.name', message: 'is not well-formed Unicode: it has a lone surrogate (U+D800) at index 1' }]);
     });
 
     it('1e999 (JSON.parse makes it Infinity)', () => {

@@ -73,7 +73,7 @@ describe('tsseq validate and run on invalid input', function () {
   // What a run refuses, validate refuses first, with the same message; the engine is never reached.
   const refused: [string, string, string][] = [
     ['underscore.json', '{"name":"x","variables":{"_X":"1"},"steps":[]}', "$.variables._X: Variable '_X' is read-only: names starting with '_' are set by the task sequence engine."],
-    ['surrogate.json', '{"name":"x\\ud800","steps":[]}', '$.name: is not well-formed Unicode (it has a lone surrogate)'],
+    ['surrogate.json', '{"name":"x\\ud800","steps":[]}', '$.name: is not well-formed Unicode: it has a lone surrogate (U+D800) at index 1'],
     ['infinite.json', '{"name":"x","steps":[{"type":"RunCommandLine","name":"a","commandLine":"x","timeoutMinutes":1e999}]}', '$.steps[0].timeoutMinutes: is a number too large for the engine'],
     ['deep.json', `{"name":"x","steps":[{"type":"Group","name":"g","steps":[],"condition":${'{"all":['.repeat(600)}{"variable":"A","operator":"exists"}${']}'.repeat(600)}}]}`, '$: nests deeper than 1022 levels, more than the engine reads'],
   ];

@@ -17,16 +17,17 @@ namespace TsSequence.Conditions
             string written = ConditionEvaluator.Required(file, "path", "file");
             string path = ConditionPath.Resolve(written, environment, context);
             string what = Quote(path);
+            // A version that is none fails the step wherever the file is, not only where it exists.
+            string? version = ConditionEvaluator.Optional(file, "version");
+            Version? expected = version == null ? null : ParseVersion(version);
             if (!File.Exists(path))
             {
                 return context.False("file", what, Directory.Exists(path) ? "it is a folder, not a file" : "the file does not exist");
             }
 
-            string? version = ConditionEvaluator.Optional(file, "version");
-            if (version != null)
+            if (version != null && expected != null)
             {
                 string op = ConditionEvaluator.Required(file, "versionOperator", "file");
-                Version expected = ParseVersion(version);
                 FileVersionInfo info = FileVersionInfo.GetVersionInfo(path);
                 if (info.FileVersion == null && info.FileMajorPart == 0 && info.FileMinorPart == 0 && info.FileBuildPart == 0 && info.FilePrivatePart == 0)
                 {

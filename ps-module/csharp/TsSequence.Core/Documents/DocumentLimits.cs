@@ -29,12 +29,12 @@ namespace TsSequence.Documents
                 return;
             }
 
-            string? illFormed = IllFormed(document, "$", out bool isName);
+            string? illFormed = IllFormed(document, "$", out bool isName, out string where);
             if (illFormed != null)
             {
                 errors.Add(isName
-                    ? $"{illFormed}: has a property name that is not well-formed Unicode (it has a lone surrogate)"
-                    : $"{illFormed}: is not well-formed Unicode (it has a lone surrogate)");
+                    ? $"{illFormed}: has a property name that is not well-formed Unicode: it has {where}"
+                    : $"{illFormed}: is not well-formed Unicode: it has {where}");
                 return;
             }
 
@@ -73,24 +73,25 @@ namespace TsSequence.Documents
         }
 
         // The first string (a value, or a property name) with a lone surrogate, depth first as src/bridge/wellFormed.ts looks.
-        private static string? IllFormed(object? value, string path, out bool isName)
+        private static string? IllFormed(object? value, string path, out bool isName, out string where)
         {
             isName = false;
+            where = string.Empty;
             switch (value)
             {
                 case string text:
-                    return WellFormed(text) ? null : path;
+                    return WellFormed(text, out where) ? null : path;
                 case IDictionary dictionary:
                     foreach (DictionaryEntry entry in dictionary)
                     {
                         string key = PowerShellComparison.Text(entry.Key);
-                        if (!WellFormed(key))
+                        if (!WellFormed(key, out where))
                         {
                             isName = true;
                             return Child(path, key);
                         }
 
-                        string? found = IllFormed(entry.Value, Child(path, key), out isName);
+                        string? found = IllFormed(entry.Value, Child(path, key), out isName, out where);
                         if (found != null)
                         {
                             return found;
@@ -102,7 +103,7 @@ namespace TsSequence.Documents
                     int index = 0;
                     foreach (object? item in list)
                     {
-                        string? found = IllFormed(item, $"{path}[{index}]", out isName);
+                        string? found = IllFormed(item, $"{path}[{index}]", out isName, out where);
                         if (found != null)
                         {
                             return found;
@@ -117,8 +118,10 @@ namespace TsSequence.Documents
             }
         }
 
-        private static bool WellFormed(string text)
+        // "a lone surrogate (U+D800) at index 3" in <paramref name="where"/> when not well-formed.
+        private static bool WellFormed(string text, out string where)
         {
+            where = string.Empty;
             for (int i = 0; i < text.Length; i++)
             {
                 if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
@@ -127,6 +130,7 @@ namespace TsSequence.Documents
                 }
                 else if (char.IsSurrogate(text[i]))
                 {
+                    where = $"a lone surrogate (U+{(int)text[i]:X4}) at index {i}";
                     return false;
                 }
             }

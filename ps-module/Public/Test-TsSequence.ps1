@@ -5,7 +5,8 @@ function Test-TsSequence {
     .DESCRIPTION
     Returns $true when the document is valid. Each problem is written as a warning naming its
     JSON path ($.steps[0].commandLine) and what was expected; with -Detailed the problems are
-    returned as strings instead of a boolean.
+    returned as strings instead of a boolean. A valid document with a step this version cannot
+    run yet stays valid, with a warning naming that step (as tsseq validate prints it).
     .PARAMETER Path
     Path of a sequence document (JSON).
     .PARAMETER InputObject
@@ -33,10 +34,13 @@ function Test-TsSequence {
                 $document = [TsSequence.Documents.PlainData]::From($InputObject)
             }
             $problems = [TsSequence.Documents.DocumentValidator]::Validate($document)
+            $notes = @()
+            if ($problems.Length -eq 0) { $notes = [TsSequence.Documents.DocumentValidator]::Warnings($document) }
         }
         catch {
             $PSCmdlet.ThrowTerminatingError((ConvertTo-TsErrorRecord -ErrorRecord $_))
         }
+        foreach ($note in $notes) { $PSCmdlet.WriteWarning($note) }
         if ($Detailed) { return , $problems }
         foreach ($problem in $problems) { $PSCmdlet.WriteWarning($problem) }
         return $problems.Length -eq 0

@@ -3,6 +3,7 @@
 // operator produced 18 errors. Here each failing branch is re-validated on its own and only the
 // branch that fits the value best is reported.
 import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
+import { suggestionFor } from './suggestion.js';
 
 export interface DocumentProblem {
   /** JSON path such as `$.steps[0].commandLine`; for syntax errors, `line:column`. */
@@ -136,15 +137,22 @@ function describeAt(path: string, error: ErrorObject): Omit<Problem, 'pointer'> 
       return { path, message: error.message ?? 'has the wrong type', weight: 100 };
     case 'required':
       return { path: childPath(path, String(params.missingProperty)), message: 'is required', weight: 10 };
-    case 'additionalProperties':
-      return { path: childPath(path, String(params.additionalProperty)), message: 'is not a known property here', weight: 10 };
+    case 'additionalProperties': {
+      const name = String(params.additionalProperty);
+      const known = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+      return { path: childPath(path, name), message: `is not a known property here${suggestionFor(name, known)}`, weight: 10 };
+    }
     case 'enum':
       return { path, message: `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`, weight: 1 };
     case 'const':
       return { path, message: `must be ${JSON.stringify(params.allowedValue)}`, weight: 10 };
     case 'discriminator': {
       const tag = String(params.tag ?? 'type');
-      if (params.error === 'mapping') return { path: childPath(path, tag), message: `${JSON.stringify(params.tagValue)} is not a known ${tag}`, weight: 10 };
+      if (params.error === 'mapping') {
+        const branches = ((error.parentSchema as { oneOf?: object[] } | undefined)?.oneOf ?? []).map(branchName);
+        const suggestion = typeof params.tagValue === 'string' ? suggestionFor(params.tagValue, branches) : '';
+        return { path: childPath(path, tag), message: `${JSON.stringify(params.tagValue)} is not a known ${tag}${suggestion}`, weight: 10 };
+      }
       return { path: childPath(path, tag), message: params.tagValue === undefined ? 'is required' : 'must be a string', weight: 10 };
     }
     default:

@@ -7,7 +7,10 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Ajv as AjvClass, ValidateFunction } from 'ajv';
+import { documentLimitProblem } from './documentLimits.js';
+import { documentRuleProblems } from './documentRules.js';
 import { documentSchemaAjvOptions } from './documentSchemaOptions.js';
+import { notImplementedWarnings } from './implementedSteps.js';
 import { schemaSha256 as compiledSchemaSha256, validate as compiledValidate } from './documentSchemaValidator.js';
 import { parseJsonWithLocation } from './jsonLocation.js';
 import { paths } from './paths.js';
@@ -85,11 +88,23 @@ function schemaValidator(): SchemaValidator {
   return compiled;
 }
 
-/** Validates a parsed sequence document; lists every error, not just the first. */
+/**
+ * Validates a parsed sequence document; lists every error, not just the first. A document no run
+ * could take (too deep, a lone surrogate, 1e999) gets that one problem; otherwise the schema's
+ * problems and then the run's own refusals (documentRules.ts), as the engine's validator reports them.
+ */
 export function validateDocument(document: unknown): ValidationResult {
+  const limit = documentLimitProblem(document);
+  if (limit) return { valid: false, errors: [limit] };
   const { validate, describer } = schemaValidator();
-  if (validate(document)) return { valid: true, errors: [] };
-  return { valid: false, errors: describer().describe(validate.errors ?? []) };
+  const errors = validate(document) ? [] : describer().describe(validate.errors ?? []);
+  errors.push(...documentRuleProblems(document));
+  return { valid: errors.length === 0, errors };
+}
+
+/** What a valid document does that will not work yet: steps this version cannot run (see implementedSteps.ts). */
+export function documentWarnings(document: unknown): string[] {
+  return notImplementedWarnings((document as { steps?: unknown } | null)?.steps);
 }
 
 /** Throws InvalidDocumentError unless the document matches the schema. */

@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import type { Engine } from '../../src/bridge/Engine.js';
 import { EngineAbortError, EngineRequestError, EngineUnavailableError, InvalidRequestError } from '../../src/bridge/errors.js';
+import { InvalidDocumentError } from '../../src/bridge/validateDocument.js';
 import type { EngineEvent } from '../../src/bridge/protocol.js';
 import type { BridgeSession } from '../../src/bridge/session.js';
 import { startTestEngine, type CapturedOutput } from '../support/engine.js';
@@ -160,15 +161,15 @@ describe('Engine (real PowerShell engine)', function () {
       expect(await engine.ping()).to.equal(true);
 
       const emoji = '😀';
+      // A document's string is refused by its validation, in tsseq validate's words.
       const byPath = await engine
         .runSequence({ name: 'Cut', steps: [{ type: 'RunCommandLine', name: 'Echo', commandLine: `echo ${emoji.slice(0, 1)}` }] })
         .then(
           () => undefined,
-          (e: unknown) => e as InvalidRequestError,
+          (e: unknown) => e as InvalidDocumentError,
         );
-      expect(byPath).to.be.instanceOf(InvalidRequestError);
-      expect(byPath?.path).to.equal('$.steps[0].commandLine');
-      expect(byPath?.message).to.match(/^runSequence: the string at \$\.steps\[0\]\.commandLine is not well-formed Unicode/);
+      expect(byPath).to.be.instanceOf(InvalidDocumentError);
+      expect(byPath?.problems).to.deep.equal([{ path: '$.steps[0].commandLine', message: 'is not well-formed Unicode: it has a lone surrogate (U+D83D) at index 5' }]);
       const after = await engine.invokeStep(step, { variables: { In: `whole ${emoji}` } });
       expect(after.variables.V).to.equal(`whole ${emoji}`);
     });

@@ -113,7 +113,7 @@ describe('tsseq run', function () {
     const file = writeTempFile('lone-surrogate.json', '{"name":"Cut","steps":[{"type":"RunCommandLine","name":"Echo","commandLine":"echo \\ud83d"}]}');
     const result = await runCli(['run', file, '--json']);
     expect(result.code, result.stderr).to.equal(2);
-    expect(result.stderr).to.include(`tsseq: ${file}: runSequence: the string at $.steps[0].commandLine is not well-formed Unicode`);
+    expect(result.stderr).to.include(`${file}: 1 schema error:\n  $.steps[0].commandLine: is not well-formed Unicode: it has a lone surrogate (U+D83D) at index 5`);
     expect(result.stdout).to.equal('');
   });
 });

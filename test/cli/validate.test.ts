@@ -61,4 +61,31 @@ describe('tsseq validate and run on invalid input', function () {
     expect((await runCli(['run', 'examples/hello.json', '--var', 'novalue'])).code).to.equal(2);
     expect((await runCli(['run', 'examples/hello.json', '--frobnicate'])).code).to.equal(2);
   });
+
+  it('validate warns of a step with no runner yet and still exits 0', async () => {
+    const file = writeTempFile('unimplemented.json', { name: 'u', steps: [{ type: 'InstallPackage', name: 'P', packageId: 'TSQ00001', programName: 'Install' }] });
+    const result = await runCli(['validate', file]);
+    expect(result.code, result.stderr).to.equal(0);
+    expect(result.stderr).to.equal(`${file}: warning: $.steps[0].type: InstallPackage steps are not implemented yet in this version of tsseq; the run fails at this step\n`);
+    expect(result.stdout).to.match(/valid \(1 step and groups\)/);
+  });
+
+  // What a run refuses, validate refuses first, with the same message; the engine is never reached.
+  const refused: [string, string, string][] = [
+    ['underscore.json', '{"name":"x","variables":{"_X":"1"},"steps":[]}', "$.variables._X: Variable '_X' is read-only: names starting with '_' are set by the task sequence engine."],
+    ['surrogate.json', '{"name":"x\\ud800","steps":[]}', '$.name: is not well-formed Unicode: it has a lone surrogate (U+D800) at index 1'],
+    ['infinite.json', '{"name":"x","steps":[{"type":"RunCommandLine","name":"a","commandLine":"x","timeoutMinutes":1e999}]}', '$.steps[0].timeoutMinutes: is a number too large for the engine'],
+    ['deep.json', `{"name":"x","steps":[{"type":"Group","name":"g","steps":[],"condition":${'{"all":['.repeat(600)}{"variable":"A","operator":"exists"}${']}'.repeat(600)}}]}`, '$: nests deeper than 1022 levels, more than the engine reads'],
+  ];
+  for (const [name, text, message] of refused) {
+    it(`validate and run refuse ${name} alike (exit 2)`, async () => {
+      const file = writeTempFile(name, text);
+      const validate = await runCli(['validate', file]);
+      const run = await runCli(['run', file]);
+      expect(validate.code, validate.stderr).to.equal(2);
+      expect(run.code, run.stderr).to.equal(2);
+      expect(validate.stderr).to.include(message);
+      expect(run.stderr).to.equal(validate.stderr);
+    });
+  }
 });

@@ -1,6 +1,7 @@
-// tsseq validate FILE: the same checks `run` makes before anything runs.
+// tsseq validate FILE: the same checks `run` makes before anything runs, plus a warning for each
+// step this version cannot run yet (still valid: exit 0).
 import type { Command } from 'commander';
-import { readSequenceFile } from '../../bridge/validateDocument.js';
+import { documentWarnings, readSequenceFile } from '../../bridge/validateDocument.js';
 
 export function registerValidateCommand(program: Command): void {
   program
@@ -9,6 +10,7 @@ export function registerValidateCommand(program: Command): void {
     .argument('<file>', 'sequence document (JSON)')
     .action((file: string) => {
       const document = readSequenceFile(file) as { steps: unknown[] };
+      for (const warning of documentWarnings(document)) process.stderr.write(`${file}: warning: ${warning}\n`);
       const count = countSteps(document.steps);
       process.stdout.write(`${file}: valid (${count} step${count === 1 ? '' : 's'} and groups)\n`);
     });

@@ -11,12 +11,11 @@ namespace TsSequence.Documents
     /// expected&gt;" in document order. Documents are plain data (<see cref="PlainData"/>).
     /// </summary>
     /// <remarks>
-    /// A port of the PowerShell validator (Test-TsDocument and its helpers) with its messages, order
-    /// and comparisons (see <see cref="PowerShellComparison"/>). It differs only where that one
-    /// failed or misread: a root "$comment" passes (strict mode threw on it); a type that matches a
-    /// known one only through an ignorable character is unknown (it threw "Unknown step type"); a
-    /// property named "keys" is an ordinary property ($dict.Keys read its value instead of the keys);
-    /// patterns ignore case in the invariant culture ("İ" is not "i"), whatever the thread's culture.
+    /// It accepts exactly the documents the JSON schema (generated/tsseq.schema.json) accepts, which
+    /// tsseq validate checks with, plus what a run refuses (variable names, see
+    /// <see cref="DocumentLimits"/>); test/bridge/validatorAgreement.test.ts holds the two to that.
+    /// Names, types and enumerations match with case, as the schema does, and a near miss is
+    /// suggested ("did you mean 'continueOnError'?").
     /// </remarks>
     public static class DocumentValidator
     {
@@ -37,18 +36,25 @@ namespace TsSequence.Documents
                 return errors.ToArray();
             }
 
-            // The root properties come from the model (src/model/sequence.ts); "$comment" is allowed everywhere.
+            // What the engine cannot even be handed (too deep, 1e999) is all that is said: it is no document.
+            DocumentLimits.Check(document, errors);
+            if (errors.Count > 0)
+            {
+                return errors.ToArray();
+            }
+
+            // The root properties come from the model (src/model/sequence.ts), with case; "$comment" is allowed everywhere.
             foreach (object key in root.Keys)
             {
                 string name = PowerShellComparison.Text(key);
-                if (!PowerShellComparison.Contains(AllowedRootNames, name, ignoreCase: true))
+                if (Array.IndexOf(AllowedRootNames, name) < 0)
                 {
-                    errors.Add($"$.{name}: unknown property (allowed: {AllowedRootText})");
+                    errors.Add($"$.{name}: unknown property (allowed: {AllowedRootText}){Suggestion.For(name, AllowedRootNames)}");
                     continue;
                 }
 
                 // name, variables and steps have their own checks below.
-                if (!RootProperties.TryGetValue(name, out ParameterSpec? property) || property.Type != "string" || PowerShellComparison.Equal(name, "name", ignoreCase: true))
+                if (!RootProperties.TryGetValue(name, out ParameterSpec? property) || property.Type != "string" || name == "name")
                 {
                     continue;
                 }
@@ -60,12 +66,16 @@ namespace TsSequence.Documents
                 }
             }
 
-            if (!root.Contains("name") || !(root["name"] is string sequenceName) || sequenceName.Length == 0)
+            if (!ObjectShape.ExactKey(root, "name") || !(root["name"] is string sequenceName) || sequenceName.Length == 0)
             {
                 errors.Add("$.name: must be a non-empty string");
             }
+            else if (ParameterValueRules.CodePoints(sequenceName) > 100)
+            {
+                errors.Add("$.name: must be at most 100 characters long");
+            }
 
-            if (root.Contains("variables"))
+            if (ObjectShape.ExactKey(root, "variables"))
             {
                 if (!(root["variables"] is IDictionary variables))
                 {
@@ -75,15 +85,24 @@ namespace TsSequence.Documents
                 {
                     foreach (object name in variables.Keys)
                     {
+                        string text = PowerShellComparison.Text(name);
+                        string where = DocumentLimits.Child("$.variables", text);
                         if (!(variables[name] is string))
                         {
-                            errors.Add($"$.variables.{PowerShellComparison.Text(name)}: must be a string");
+                            errors.Add($"{where}: must be a string");
+                        }
+
+                        // What the run would refuse: an invalid name, or a read-only "_" one.
+                        string? nameProblem = TsEnvironment.GetNameProblem(text);
+                        if (nameProblem != null)
+                        {
+                            errors.Add($"{where}: {nameProblem}");
                         }
                     }
                 }
             }
 
-            if (!root.Contains("steps"))
+            if (!ObjectShape.ExactKey(root, "steps"))
             {
                 errors.Add("$.steps: is required (an array of steps)");
             }
@@ -95,10 +114,31 @@ namespace TsSequence.Documents
             return errors.ToArray();
         }
 
+        /// <summary>
+        /// What a valid document does that will not work yet: each step whose type this version
+        /// of the engine cannot run (Steps/StepRunners.cs), as "&lt;JSON path&gt;.type: …".
+        /// </summary>
+        public static string[] Warnings(object? document)
+        {
+            var warnings = new List<string>();
+            if (document is IDictionary root && root["steps"] is Array steps)
+            {
+                ImplementedSteps.Warn(steps, "$.steps", warnings, 0);
+            }
+
+            return warnings.ToArray();
+        }
+
         /// <summary>Every problem of one step (or group) at <paramref name="jsonPath"/>.</summary>
         public static string[] ValidateStep(object? step, string jsonPath)
         {
             var errors = new List<string>();
+            DocumentLimits.Check(step, errors);
+            if (errors.Count > 0)
+            {
+                return errors.ToArray();
+            }
+
             StepValidator.Check(step, jsonPath ?? "$", errors, 0);
             return errors.ToArray();
         }

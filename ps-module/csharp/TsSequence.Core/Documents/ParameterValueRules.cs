@@ -1,5 +1,6 @@
 using System;
 using System.Collections;
+using System.Collections.Generic;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.RegularExpressions;
@@ -37,13 +38,15 @@ namespace TsSequence.Documents
                 case "steps":
                     return value is Array ? null : "must be an array of steps";
                 case "parameters":
-                    return value is string || value is IDictionary ? null : "must be a string of script parameters or an object of named values";
+                    return value is string || (value is IDictionary named && AllValues(named, IsScriptArgument)) ? null : "must be a string of script parameters or an object of named values";
                 case "rules":
                     return value is Array ? null : "must be an array of rules";
                 case "condition":
                     return value is IDictionary || value is Array ? null : "must be a condition object or an array of conditions";
+                case "object":
+                    return value is IDictionary ? null : "must be an object";
                 default:
-                    // "object" (a Node step's parameters) and "variables" (checked by the document): anything.
+                    // "variables" (checked by the document): anything.
                     return null;
             }
         }
@@ -66,34 +69,52 @@ namespace TsSequence.Documents
         /// <summary>A number: an int, a long, a double or a decimal.</summary>
         internal static bool IsNumber(object? value) => value is int || value is long || value is double || value is decimal;
 
-        private static string? StringProblem(ParameterSpec parameter, object value)
+        private static string? StringProblem(ParameterSpec parameter, object value) =>
+            value is string text ? TextProblem(text, parameter.MinLength, parameter.MaxLength, parameter.Enum, parameter.Pattern) : "must be a string";
+
+        /// <summary>
+        /// A string against its limits as the JSON schema states them: lengths in characters (code
+        /// points: an emoji is one), enumerations with case, patterns as JavaScript reads them.
+        /// </summary>
+        internal static string? TextProblem(string text, int? minLength, int? maxLength, IReadOnlyList<string>? allowed, string? pattern)
         {
-            if (!(value is string text))
+            int length = CodePoints(text);
+            if (minLength != null && length < minLength)
             {
-                return "must be a string";
+                return $"must be at least {Number(minLength.Value)} characters long";
             }
 
-            if (parameter.MinLength != null && text.Length < parameter.MinLength)
+            if (maxLength != null && length > maxLength)
             {
-                return $"must be at least {Number(parameter.MinLength.Value)} characters long";
+                return $"must be at most {Number(maxLength.Value)} characters long";
             }
 
-            if (parameter.MaxLength != null && text.Length > parameter.MaxLength)
+            if (allowed != null && !PowerShellComparison.Contains(allowed, text, ignoreCase: false))
             {
-                return $"must be at most {Number(parameter.MaxLength.Value)} characters long";
+                return "must be one of " + string.Join(", ", allowed);
             }
 
-            if (parameter.Enum != null && !PowerShellComparison.Contains(parameter.Enum, text, ignoreCase: false))
+            if (pattern != null && !Pattern(pattern).IsMatch(text))
             {
-                return "must be one of " + string.Join(", ", parameter.Enum);
-            }
-
-            if (parameter.Pattern != null && !Pattern(parameter.Pattern).IsMatch(text))
-            {
-                return "must match the pattern " + parameter.Pattern;
+                return "must match the pattern " + pattern;
             }
 
             return null;
+        }
+
+        /// <summary>Characters as JSON schema counts them: a surrogate pair is one.</summary>
+        internal static int CodePoints(string text)
+        {
+            int count = text.Length;
+            for (int i = 1; i < text.Length; i++)
+            {
+                if (char.IsLowSurrogate(text[i]) && char.IsHighSurrogate(text[i - 1]))
+                {
+                    count--;
+                }
+            }
+
+            return count;
         }
 
         private static string? RangeProblem(ParameterSpec parameter, double value)
@@ -109,6 +130,22 @@ namespace TsSequence.Documents
             }
 
             return null;
+        }
+
+        // A named script argument: a string, a number, true/false or a list of strings.
+        private static bool IsScriptArgument(object? value) => value is string || value is bool || IsNumber(value) || AllItems(value!, item => item is string);
+
+        private static bool AllValues(IDictionary values, Func<object?, bool> fits)
+        {
+            foreach (object? value in values.Values)
+            {
+                if (value == null || !fits(value))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private static bool AllItems(object value, Func<object?, bool> fits)
@@ -134,8 +171,9 @@ namespace TsSequence.Documents
         // As PowerShell writes a number into a string: 0, 0.01, 999.
         private static string Number(double value) => value.ToString("G15", CultureInfo.InvariantCulture);
 
-        // PowerShell's -match: ignoring case (here in the invariant culture, whatever the thread's).
+        // As the JSON schema's validator (JavaScript) reads a pattern: with case, \d only ASCII digits
+        // (ECMAScript), and a final $ only at the very end (.NET's also matches before a final newline).
         private static Regex Pattern(string pattern) =>
-            Patterns.GetOrAdd(pattern, text => new Regex(text, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant));
+            Patterns.GetOrAdd(pattern, text => new Regex(text.EndsWith("$", StringComparison.Ordinal) && !text.EndsWith("\\$", StringComparison.Ordinal) ? text + "(?![\\s\\S])" : text, RegexOptions.ECMAScript));
     }
 }

@@ -27,6 +27,11 @@ namespace TsSequence.Documents
                 return JsonCodec.Parse(text);
             }
 #if !NETFRAMEWORK
+            catch (System.Text.Json.JsonException exception) when (exception.Path != null && exception.Message.IndexOf("surrogate", StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                // A "\ud800" escape: said as the validators say it (Documents/DocumentLimits.cs).
+                throw new EngineException("SequenceFileNotJson", ErrorCategory.ParserError, $"{path}: {exception.Path}: is not well-formed Unicode (it has a lone surrogate)", path, exception);
+            }
             catch (System.Text.Json.JsonException exception) when (exception.LineNumber != null)
             {
                 string reason = PositionSuffix.Replace(exception.Message, string.Empty).Trim();

@@ -40,33 +40,42 @@ namespace TsSequence.Documents
                 return;
             }
 
-            // The type is matched ignoring case ("group" is a Group), and messages name it as written.
-            string? type = properties["type"] as string;
-            TypeRules? rules = type != null && PowerShellComparison.Contains(KnownTypes, type, ignoreCase: true) ? Resolve(type) : null;
-            if (type == null || rules == null)
+            // The type is matched with case, as the schema matches it; "runcommandline" gets a suggestion.
+            string? type = ObjectShape.ExactKey(properties, "type") ? properties["type"] as string : null;
+            if (type == null || !RulesByType.TryGetValue(type, out TypeRules? rules))
             {
-                errors.Add($"{jsonPath}.type: must be one of {KnownTypesText}");
+                errors.Add($"{jsonPath}.type: must be one of {KnownTypesText}{(type == null ? string.Empty : Suggestion.For(type, KnownTypes))}");
                 return;
             }
 
             foreach (object key in properties.Keys)
             {
                 string name = PowerShellComparison.Text(key);
-                if (PowerShellComparison.Equal(name, "type", ignoreCase: false) || PowerShellComparison.Equal(name, "$comment", ignoreCase: false))
+                if (name == "type")
                 {
                     continue;
                 }
 
-                // A known name in another case ("Name") is unknown here, though its value is still checked below.
-                if (!rules.ByName.TryGetValue(name, out ParameterSpec? parameter) || !PowerShellComparison.Equal(parameter.Name, name, ignoreCase: false))
+                if (name == "$comment")
                 {
-                    errors.Add($"{jsonPath}.{name}: unknown property for a {type} step");
+                    if (!(properties[key] is string))
+                    {
+                        errors.Add($"{jsonPath}.$comment: must be a string");
+                    }
+
+                    continue;
+                }
+
+                // A known name in another case ("Name") is unknown here, though its value is still checked below.
+                if (!rules.ByName.TryGetValue(name, out ParameterSpec? parameter) || !string.Equals(parameter.Name, name, StringComparison.Ordinal))
+                {
+                    errors.Add($"{jsonPath}.{name}: unknown property for a {type} step{Suggestion.For(name, rules.Names)}");
                 }
             }
 
             foreach (ParameterSpec parameter in rules.Parameters)
             {
-                if (!properties.Contains(parameter.Name))
+                if (!properties.Contains(parameter.Name) || !ObjectShape.ExactKey(properties, parameter.Name))
                 {
                     if (parameter.Required)
                     {
@@ -83,39 +92,28 @@ namespace TsSequence.Documents
                 }
             }
 
-            if (properties.Contains("condition") && properties["condition"] != null)
+            if (ParameterNamed(rules, "rules") && properties["rules"] is Array ruleList && ObjectShape.ExactKey(properties, "rules"))
+            {
+                RuleShape.CheckList(ruleList, jsonPath + ".rules", errors, depth + 1);
+            }
+
+            if (ObjectShape.ExactKey(properties, "condition") && (properties["condition"] is IDictionary || properties["condition"] is Array))
             {
                 ConditionShape.Check(properties["condition"], jsonPath + ".condition", errors, depth + 1);
             }
 
             // A "steps" that is not a list was reported by its value check above: only a list is walked.
-            if (PowerShellComparison.Equal(type, StepCatalog.Group.Name, ignoreCase: true) && properties["steps"] is Array)
+            if (type == StepCatalog.Group.Name && properties["steps"] is Array && ObjectShape.ExactKey(properties, "steps"))
             {
                 CheckList(properties["steps"], jsonPath + ".steps", errors, depth + 1);
             }
         }
 
-        // Group and Node as PowerShell's switch matches them (culture, ignoring case), a step type
-        // as the model's dictionary finds it (ordinal, ignoring case). A name that passes the known
-        // check only through an ignorable character ("RunCommandLine\u0000") finds nothing: unknown.
-        private static TypeRules? Resolve(string type)
-        {
-            if (PowerShellComparison.Equal(type, StepCatalog.Group.Name, ignoreCase: true))
-            {
-                return RulesByType[StepCatalog.Group.Name];
-            }
-
-            if (PowerShellComparison.Equal(type, StepCatalog.Node.Name, ignoreCase: true))
-            {
-                return RulesByType[StepCatalog.Node.Name];
-            }
-
-            return RulesByType.TryGetValue(type, out TypeRules? rules) ? rules : null;
-        }
+        private static bool ParameterNamed(TypeRules rules, string name) => rules.ByName.TryGetValue(name, out ParameterSpec? parameter) && parameter.Type == name;
 
         private static Dictionary<string, TypeRules> BuildRules()
         {
-            var rules = new Dictionary<string, TypeRules>(StringComparer.OrdinalIgnoreCase);
+            var rules = new Dictionary<string, TypeRules>(StringComparer.Ordinal);
             foreach (string type in KnownTypes)
             {
                 rules[type] = new TypeRules(StepCatalog.ParametersOf(type));
@@ -140,6 +138,21 @@ namespace TsSequence.Documents
             internal ParameterSpec[] Parameters { get; }
 
             internal Dictionary<string, ParameterSpec> ByName { get; }
+
+            /// <summary>The property names a step of this type may have.</summary>
+            internal List<string> Names
+            {
+                get
+                {
+                    var names = new List<string> { "type", "$comment" };
+                    foreach (ParameterSpec parameter in Parameters)
+                    {
+                        names.Add(parameter.Name);
+                    }
+
+                    return names;
+                }
+            }
         }
     }
 }

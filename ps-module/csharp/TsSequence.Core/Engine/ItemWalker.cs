@@ -130,7 +130,7 @@ namespace TsSequence.Engine
                 bool holds;
                 try
                 {
-                    holds = ConditionEvaluator.Holds(item["condition"], environment);
+                    holds = ConditionEvaluator.Holds(item["condition"], environment, new ConditionContext(context.BaseDirectory, reason => context.Log.Info(reason, path)));
                 }
                 catch (Exception exception)
                 {

@@ -99,7 +99,7 @@ namespace TsSequence.Engine
                     RestartProviders.For(saved.Progress.RestartedBy).Unregister(saved.RunId);
                 }
 
-                context.State = StateStore.Continue(saved.Folder, saved.Protector);
+                context.State = StateStore.Continue(saved);
                 context.ResumeAt = saved.Progress.Position;
                 context.Interrupted = saved.Progress.InProgress;
                 saved.Progress.Status = "Running";
@@ -118,6 +118,18 @@ namespace TsSequence.Engine
         }
 
         private static OrderedDictionary Walk(RunContext context, object?[] steps)
+        {
+            try
+            {
+                return WalkAndSettle(context, steps);
+            }
+            finally
+            {
+                context.State?.Dispose();
+            }
+        }
+
+        private static OrderedDictionary WalkAndSettle(RunContext context, object?[] steps)
         {
             bool completed = new ItemWalker(context).RunList(steps, string.Empty);
             if (context.PendingRestart != null)

@@ -40,6 +40,9 @@ namespace TsSequence.Engine.State
 
         internal List<ResultEntry> Results { get; } = new List<ResultEntry>();
 
+        /// <summary>The valid length of the result journal the state names.</summary>
+        internal long ResultsLength { get; private set; }
+
         internal SecretProtector Protector { get; private set; } = null!;
 
         internal static SavedRun Load(string folder)
@@ -144,9 +147,20 @@ namespace TsSequence.Engine.State
                 MaskedValues.Add(Protector.UnprotectText((string)value!));
             }
 
-            foreach (object? value in (object?[])state["results"]!)
+            int count = Number(state["resultCount"]);
+            ResultsLength = state["resultsLength"] is int small ? small : state["resultsLength"] is long large ? large : throw new InvalidDataException("'resultsLength' is missing or not a whole number");
+            var entries = new ResultEntry?[count];
+            ResultJournal.Read(Folder, ResultsLength, entries, Entry);
+            foreach (object? open in (object?[])state["openResults"]!)
             {
-                Results.Add(Entry((IDictionary)value!));
+                var pair = (object?[])open!;
+                int index = Number(pair[0]);
+                entries[index] = Entry((IDictionary)pair[1]!);
+            }
+
+            foreach (ResultEntry? entry in entries)
+            {
+                Results.Add(entry ?? throw new InvalidDataException($"a result entry is missing from {StateFiles.Results(Folder)}"));
             }
         }
 

@@ -10,21 +10,23 @@ namespace TsSequence.Engine.State
     /// <summary>
     /// Saves a run's state in its state folder (<see cref="StateFiles"/>). The document goes
     /// once, protected (it may hold secret step fields); state.json is rewritten whole before
-    /// every step, and kept cheap for long sequences: a settled result entry is serialized once
-    /// and reused, a secret value is encrypted once and its sealed form reused.
+    /// every step, and kept cheap for long sequences: result entries are appended once to the
+    /// <see cref="ResultJournal"/> (state.json names its valid length and holds only the open
+    /// groups' entries), a secret value is encrypted once and its sealed form reused.
     /// </summary>
-    internal sealed class StateStore
+    internal sealed class StateStore : IDisposable
     {
         private readonly string statePath;
         private readonly SecretProtector protector;
         private readonly Dictionary<string, string> sealedValues = new Dictionary<string, string>(StringComparer.Ordinal);
-        private readonly List<string?> settledResults = new List<string?>();
+        private readonly ResultJournal journal;
         private readonly AsciiBuffer buffer = new AsciiBuffer(1 << 16);
 
-        private StateStore(string folder, SecretProtector protector)
+        private StateStore(string folder, SecretProtector protector, ResultJournal journal)
         {
             statePath = StateFiles.State(folder);
             this.protector = protector;
+            this.journal = journal;
         }
 
         /// <summary>The store of a run that starts now: writes sequence.json (durably) and makes the key.</summary>
@@ -46,11 +48,20 @@ namespace TsSequence.Engine.State
             var json = new AsciiBuffer();
             JsonCodec.Serialize(json, sequence);
             AtomicFile.Write(StateFiles.Sequence(run.DataPath), json, durable: true);
-            return new StateStore(run.DataPath, protector);
+            return new StateStore(run.DataPath, protector, ResultJournal.Begin(run.DataPath));
         }
 
         /// <summary>The store of a resumed run, over its existing files.</summary>
-        internal static StateStore Continue(string folder, SecretProtector protector) => new StateStore(folder, protector);
+        internal static StateStore Continue(SavedRun saved)
+        {
+            var open = new List<int>();
+            foreach (OpenGroup group in saved.Progress.OpenGroups)
+            {
+                open.Add(group.ResultIndex);
+            }
+
+            return new StateStore(saved.Folder, saved.Protector, ResultJournal.Continue(saved.Folder, saved.ResultsLength, saved.Results.Count, open));
+        }
 
         /// <summary>
         /// Replaces state.json with the run as it is now. <paramref name="durable"/>: fsync too
@@ -93,10 +104,13 @@ namespace TsSequence.Engine.State
 
             json.Append(']');
             AppendVariables(json, context.Environment);
-            AppendResults(json, context.Results, progress);
+            AppendResults(json, context.Results, progress, durable);
             json.Append('}');
             AtomicFile.Write(statePath, json, durable);
         }
+
+        /// <summary>Closes the result journal (the run ended or stopped).</summary>
+        public void Dispose() => journal.Dispose();
 
         private void AppendVariables(AsciiBuffer json, TsEnvironment environment)
         {
@@ -153,30 +167,23 @@ namespace TsSequence.Engine.State
             json.Append(']');
         }
 
-        private void AppendResults(AsciiBuffer json, List<ResultEntry> results, RunProgress progress)
+        private void AppendResults(AsciiBuffer json, List<ResultEntry> results, RunProgress progress, bool durable)
         {
-            json.Append(",\"results\":[");
-            for (int i = 0; i < results.Count; i++)
+            // Settled entries go to the journal (before state.json names its new length); open groups' stay here.
+            journal.Append(results, index => IsOpen(progress, index), durable);
+            json.Append(",\"resultCount\":");
+            json.Append(results.Count.ToString(CultureInfo.InvariantCulture));
+            json.Append(",\"resultsLength\":");
+            json.Append(journal.Length.ToString(CultureInfo.InvariantCulture));
+            json.Append(",\"openResults\":[");
+            for (int i = 0; i < progress.OpenGroups.Count; i++)
             {
-                if (i > 0)
-                {
-                    json.Append(',');
-                }
-
-                // Open groups change when they finish: written fresh. Every other entry is settled.
-                if (IsOpen(progress, i))
-                {
-                    JsonCodec.Serialize(json, results[i].ToDictionary());
-                    continue;
-                }
-
-                while (settledResults.Count <= i)
-                {
-                    settledResults.Add(null);
-                }
-
-                string? entry = settledResults[i] ??= JsonCodec.Serialize(results[i].ToDictionary());
-                json.Append(entry);
+                int index = progress.OpenGroups[i].ResultIndex;
+                json.Append(i == 0 ? "[" : ",[");
+                json.Append(index.ToString(CultureInfo.InvariantCulture));
+                json.Append(',');
+                JsonCodec.Serialize(json, results[index].ToDictionary());
+                json.Append(']');
             }
 
             json.Append(']');

@@ -40,6 +40,10 @@ function Invoke-TsSequence {
     run under the user's data directory.
     .PARAMETER LogPath
     The smsts.log-style log file (CMTrace format). Default: smsts.log in the state folder's Logs folder.
+    .PARAMETER NoState
+    Saves no state: the run cannot be resumed, and a restart a step asks for ends the run
+    RestartPending without restarting the computer. For runs that must leave nothing on disk
+    (and to measure what saving costs). Cannot be combined with -StateDirectory.
     .PARAMETER RestartProvider
     Who acts when a step asks for a restart: exit (default: save state and return with status
     RestartPending), windows (restart the computer and resume at boot) or systemd (the same
@@ -63,6 +67,7 @@ function Invoke-TsSequence {
         [string]$StateDirectory,
         [string]$LogPath,
         [ValidateSet('exit', 'windows', 'systemd')][string]$RestartProvider = 'exit',
+        [switch]$NoState,
         [string]$BaseDirectory,
         [scriptblock]$OnEvent
     )
@@ -86,6 +91,7 @@ function Invoke-TsSequence {
             if ($LogPath) { $options.LogPath = $PSCmdlet.GetUnresolvedProviderPathFromPSPath($LogPath) }
             $options.RestartProvider = $RestartProvider
             $options.WhatIf = [bool]$WhatIfPreference
+            $options.NoState = [bool]$NoState
             $result = [TsSequence.Engine.SequenceRun]::Run($document, $source, $Variables, $SecretVariable, $BaseDirectory,
                 [TsSequence.Engine.Hosts.CmdletRunHost]::new($PSCmdlet, $VerbosePreference), $listener, $null, $options)
         }

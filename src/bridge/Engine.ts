@@ -67,6 +67,8 @@ export interface RunSequenceOptions extends InvokeStepOptions {
   logPath?: string;
   /** Who acts on a restart (default 'exit': save state and resolve with status RestartPending). */
   restartProvider?: RestartProvider;
+  /** Save no state: the run cannot be resumed (a restart still resolves RestartPending, without restarting). Not with stateDirectory. */
+  noState?: boolean;
   /** Check the document against the schema before sending it (default true). */
   validate?: boolean;
   /** The sequence file the document was read from: a resume refuses to continue if it changed since. */
@@ -195,6 +197,7 @@ export class Engine extends EventEmitter {
     if (options.restartProvider !== undefined) params.restartProvider = options.restartProvider;
     if (options.sourcePath !== undefined) params.sourcePath = options.sourcePath;
     if (options.announceStateFolder) params.announceStateFolder = true;
+    if (options.noState) params.noState = true;
     return (await this.request('runSequence', params, options)) as ResultDocument;
   }
 

@@ -39,6 +39,7 @@ const INVALID_INPUT_ERROR_IDS = new Set([
   'tssequence.invalidstate',
   'tssequence.sequencechanged',
   'tssequence.statefolderinuse',
+  'tssequence.invalidoptions',
 ]);
 
 /**

@@ -1,7 +1,7 @@
 // The state folder (the run folder, _SMSTSMDataPath): private files, secrets never in plain
 // text, what-if saves nothing, and a resume refuses what it cannot trust, naming the file.
 import { expect } from 'chai';
-import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Engine } from '../../src/bridge/Engine.js';
 import { startTestEngine } from '../support/engine.js';
@@ -53,6 +53,17 @@ describe('state folder', function () {
     // ...and the resumed run still has the values, and still masks them.
     const last = await engine.resumeSequence({ stateDirectory: state });
     expect(last.variables).to.include({ Token: '********', Password: '********', Copy: 'copy of ********', After: 'yes' });
+  });
+
+  it('saves nothing with noState (a restart still ends the run RestartPending), and refuses noState with a state folder', async function () {
+    const result = await engine.runSequence(restartAfter(), { noState: true });
+    expect(result.status).to.equal('RestartPending');
+    const runFolder = result.variables._SMSTSMDataPath!;
+    const names = (root: string) => (existsSync(root) ? everyFile(root).map((file) => file.slice(root.length + 1)) : []);
+    for (const name of ['sequence.json', 'state.json', 'results.jsonl', 'state.key']) expect(names(runFolder)).to.not.include(name);
+    const refused = await engine.runSequence(restartAfter(), { noState: true, stateDirectory: folder() }).catch((error: Error) => error);
+    expect(refused).to.be.instanceOf(Error);
+    expect((refused as Error).message).to.contain('cannot have a state folder');
   });
 
   it('saves nothing in a what-if run', async function () {

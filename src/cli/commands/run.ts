@@ -25,6 +25,8 @@ export interface EngineRunOptions {
 interface RunOptions extends EngineRunOptions {
   var?: string[];
   stateDir?: string;
+  /** false with --no-state. */
+  state?: boolean;
   whatIf?: boolean;
 }
 
@@ -47,6 +49,7 @@ export function registerRunCommand(program: Command): void {
     .option('--var <NAME=VALUE>', 'set a variable, overriding the document (repeatable)', collectVariable)
     .addOption(engineOption())
     .option('--state-dir <dir>', 'folder for the saved state (restart/resume); default: a new folder per run')
+    .option('--no-state', 'save no state: the run cannot be resumed')
     .option('--log <file>', 'write the CMTrace-format log to this file; default: smsts.log in the state folder')
     .addOption(restartProviderOption())
     .option('--what-if', 'show what would run without running it')
@@ -68,6 +71,7 @@ export async function runSequenceFile(file: string, options: RunOptions): Promis
       stateDirectory: options.stateDir === undefined ? undefined : resolve(options.stateDir),
       logPath: options.log === undefined ? undefined : resolve(options.log),
       restartProvider: options.restartProvider,
+      noState: options.state === false,
       sourcePath: resolve(file),
       announceStateFolder: true,
       signal,

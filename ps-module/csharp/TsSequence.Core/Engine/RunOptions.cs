@@ -23,6 +23,12 @@ namespace TsSequence.Engine
         /// <summary>Who acts on a restart: exit (default; saves state and ends the run RestartPending), windows or systemd.</summary>
         public string RestartProvider { get; set; } = "exit";
 
+        /// <summary>
+        /// -NoState / --no-state: the run saves no state (it cannot be resumed; a restart a step
+        /// asks for still ends the run RestartPending, but the computer is not restarted).
+        /// </summary>
+        public bool NoState { get; set; }
+
         /// <summary>-WhatIf / --what-if: steps are reported, nothing is changed.</summary>
         public bool WhatIf { get; set; }
 
@@ -40,6 +46,7 @@ namespace TsSequence.Engine
                 StateDirectory = Text(parameters["stateDirectory"]),
                 LogPath = Text(parameters["logPath"]),
                 WhatIf = parameters["whatIf"] is bool whatIf && whatIf,
+                NoState = parameters["noState"] is bool noState && noState,
                 IncludeOutline = parameters["outline"] is bool outline && outline,
             };
             if (parameters["announceStateFolder"] is bool announce && announce)
@@ -60,9 +67,14 @@ namespace TsSequence.Engine
         /// <summary>Refuses an unknown restart provider, naming the known ones.</summary>
         public void Check()
         {
+            if (NoState && StateDirectory != null)
+            {
+                throw new EngineException("InvalidOptions", System.Management.Automation.ErrorCategory.InvalidArgument, "A run that saves no state (-NoState, --no-state) cannot have a state folder (-StateDirectory, --state-dir); give one or the other. Nothing was run.");
+            }
+
             if (Array.IndexOf(RestartProviders, RestartProvider) < 0)
             {
-                throw new ArgumentException($"restartProvider: '{RestartProvider}' is not a restart provider; expected one of {string.Join(", ", RestartProviders)}.");
+                throw new EngineException("InvalidOptions", System.Management.Automation.ErrorCategory.InvalidArgument, $"restartProvider: '{RestartProvider}' is not a restart provider; expected one of {string.Join(", ", RestartProviders)}. Nothing was run.");
             }
         }
 

@@ -34,7 +34,8 @@ namespace TsSequence.Engine
 
             var root = (IDictionary)document!;
             object?[] steps = root["steps"] as object?[] ?? new object?[0];
-            bool saves = !options.WhatIf;
+            options.Check();
+            bool saves = !options.WhatIf && !options.NoState;
             RunFolder run = RunSetup.CreateRunFolder(options.StateDirectory, saves);
             try
             {
@@ -139,6 +140,10 @@ namespace TsSequence.Engine
                 if (context.State != null)
                 {
                     RestartProviders.For(context.Options.RestartProvider).Restart(context.Run.DataPath, context.Run.RunId, context.PendingRestart);
+                }
+                else if (context.Options.NoState)
+                {
+                    context.Log.Warning("This run saves no state (-NoState), so it cannot be resumed and the computer was not restarted.", string.Empty);
                 }
 
                 return Result(context, "RestartPending");

@@ -34,7 +34,17 @@ namespace TsSequence.Engine
                 var environment = new TsEnvironment();
                 RunSetup.Prepare(environment, run, root["variables"] as IDictionary, variables, secretNames, Items.Text(root["id"]), Items.Text(root["name"]), Items.InstructionCount(steps));
                 var context = new RunContext(environment, run, RunSetup.BaseDirectoryOr(baseDirectory), host, listener, nodeSteps, options);
-                bool completed = new ItemWalker(context).RunList(steps, string.Empty);
+                context.Log.OpenFile();
+                bool completed = false;
+                try
+                {
+                    completed = new ItemWalker(context).RunList(steps, string.Empty);
+                }
+                finally
+                {
+                    context.Log.Finish(completed);
+                }
+
                 var entries = new object[context.Results.Count];
                 for (int i = 0; i < entries.Length; i++)
                 {

@@ -122,6 +122,8 @@ namespace TsSequence.Steps.PowerShellScript
                 bool interrupted = false;
                 if (timedOut)
                 {
+                    // The step ends now: from here on the script changes no variable of the run.
+                    view.Detach();
                     IAsyncResult stopping = shell.BeginStop(null, null);
                     bool stopped = stopping.AsyncWaitHandle.WaitOne(StopGraceMilliseconds);
                     // PowerShell stops a script between statements; one blocked inside a .NET call

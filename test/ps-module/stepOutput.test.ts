@@ -5,7 +5,7 @@
 // Invoke-TsSequence -Verbose shows the lines.
 import { expect } from 'chai';
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Engine } from '../../src/bridge/Engine.js';
 import { paths } from '../../src/bridge/paths.js';
@@ -116,6 +116,28 @@ describe('step output: events, tail, -Verbose', function () {
     expect(soft.outputTail).to.equal([...Array.from({ length: 19 }, (_, i) => `line ${i + 12}`), 'STDERR: bad ********'].join('\n'));
     expect(step('Script').outputTail).to.equal('before\nWARNING: last warning');
     expect(JSON.stringify(result)).to.not.contain(SECRET);
+  });
+
+  it('masks a secret that spans lines of a command\'s output in the log and the events', async () => {
+    const logPath = join(tempDirectory(), 'multi-line', 'smsts.log');
+    const events: EngineEvent[] = [];
+    const result = await engine.runSequence(
+      {
+        name: 'Key',
+        steps: [
+          { type: 'SetTaskSequenceVariable', name: 'Key', variableName: 'Key', variableValue: 'KEY-LINE-ONE\nKEY-LINE-TWO', doNotShowVariableValue: true },
+          { type: 'RunCommandLine', name: 'Print', commandLine: "echo before; echo '%Key%'; echo after" },
+        ],
+      },
+      { logPath, onEvent: (event) => events.push(event) },
+    );
+    expect(result.status).to.equal('Succeeded');
+    const lines = events.filter((event): event is OutputEvent => event.kind === 'output').map((event) => event.text);
+    expect(lines).to.deep.equal(['before', '********', 'after']);
+    for (const text of [JSON.stringify(events), readFileSync(logPath, 'utf8')]) {
+      expect(text).to.not.contain('KEY-LINE-ONE');
+      expect(text).to.not.contain('KEY-LINE-TWO');
+    }
   });
 
   it('shows the lines with Invoke-TsSequence -Verbose', function () {

@@ -129,8 +129,20 @@ namespace TsSequence.Engine.Log
                 string key = show ? stream : "console " + stream;
                 if (!partial.TryGetValue(key, out Partial? held))
                 {
-                    held = new Partial(stream, show, masked);
+                    held = new Partial(stream, show);
                     partial[key] = held;
+                }
+
+                if (!masked)
+                {
+                    // Masked before it is cut into lines, holding back what a secret could still
+                    // complete: a secret spanning lines (a key) or reads is masked whole.
+                    held.Raw.Append(buffer, offset, count);
+                    string text = context.Environment.MaskCompletePrefix(held.Raw.ToString(), out int consumed);
+                    held.Raw.Remove(0, consumed);
+                    buffer = text.ToCharArray();
+                    offset = 0;
+                    count = buffer.Length;
                 }
 
                 int start = offset;
@@ -167,6 +179,20 @@ namespace TsSequence.Engine.Log
             KeyValuePair<string, string>[] lines;
             lock (sync)
             {
+                // Text held back because a secret could still complete it is let go once nothing
+                // came for a pump (~100 ms): a line waits no longer than that to be shown.
+                foreach (Partial held in partial.Values)
+                {
+                    if (held.Raw.Length > 0 && held.Raw.Length == held.RawAtPump)
+                    {
+                        Release(held);
+                    }
+                    else
+                    {
+                        held.RawAtPump = held.Raw.Length;
+                    }
+                }
+
                 if (queue.Count == 0)
                 {
                     return;
@@ -198,6 +224,7 @@ namespace TsSequence.Engine.Log
 
                 foreach (Partial held in partial.Values)
                 {
+                    Release(held);
                     if (held.Text.Length > 0)
                     {
                         EndLine(held);
@@ -220,12 +247,34 @@ namespace TsSequence.Engine.Log
             AttachTail();
         }
 
+        // Under the lock: masks what was held back from the mask as it stands, and passes on its whole lines.
+        private void Release(Partial held)
+        {
+            held.RawAtPump = 0;
+            if (held.Raw.Length == 0)
+            {
+                return;
+            }
+
+            string rest = context.Environment.Mask(held.Raw.ToString());
+            held.Raw.Clear();
+            string[] pieces = rest.Split('\n');
+            for (int i = 0; i < pieces.Length; i++)
+            {
+                held.Text.Append(i < pieces.Length - 1 ? pieces[i].TrimEnd('\r') : pieces[i]);
+                if (i < pieces.Length - 1)
+                {
+                    EndLine(held);
+                }
+            }
+        }
+
         // Under the lock.
         private void EndLine(Partial held)
         {
             string text = held.Text.ToString();
             held.Text.Clear();
-            Accept(held.Stream, text, held.Show, held.Masked);
+            Accept(held.Stream, text, held.Show, masked: true);
         }
 
         // Under the lock.
@@ -406,20 +455,23 @@ namespace TsSequence.Engine.Log
 
         private sealed class Partial
         {
-            internal Partial(string stream, bool show, bool masked)
+            internal Partial(string stream, bool show)
             {
                 Stream = stream;
                 Show = show;
-                Masked = masked;
             }
 
             internal string Stream { get; }
 
             internal bool Show { get; }
 
-            internal bool Masked { get; }
+            // Text held back from the mask (a secret could still complete), and masked text held for its line break.
+            internal StringBuilder Raw { get; } = new StringBuilder();
 
             internal StringBuilder Text { get; } = new StringBuilder();
+
+            // Raw's length at the last pump: unchanged at the next one means the text stopped coming.
+            internal int RawAtPump { get; set; }
         }
     }
 }

@@ -22,6 +22,8 @@ export interface StepResult {
   startedAt?: string;
   durationMs?: number;
   message?: string;
+  /** A failed step's last lines of output (at most 20, masked; streams other than stdout/output prefixed, e.g. `WARNING: `). */
+  outputTail?: string;
   [extra: string]: unknown;
 }
 
@@ -79,11 +81,26 @@ export interface ProgressEvent {
   currentOperation?: string;
 }
 
+/** The stream a line of step output came from: a command's stdout/stderr, or a PowerShell stream. */
+export type OutputStream = 'stdout' | 'stderr' | 'output' | 'error' | 'warning' | 'verbose' | 'debug' | 'information';
+
+/**
+ * One line of a step's output as it happens (masked). A script's [Console] writes are not sent:
+ * they reach the engine's own stdout/stderr (EngineStartOptions.onOutput).
+ */
+export interface OutputEvent {
+  kind: 'output';
+  path: string;
+  stream: OutputStream;
+  text: string;
+}
+
 export type EngineEvent =
   | { kind: 'stepStarted'; path: string; stepType: string; time: string }
   | ({ kind: 'stepFinished' } & StepResult)
   | { kind: 'log'; level: string; message: string; path?: string }
   | ProgressEvent
+  | OutputEvent
   | { kind: string; [field: string]: unknown };
 
 export interface EventMessage {

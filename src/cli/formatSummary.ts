@@ -1,7 +1,9 @@
 // The readable form of a result document: one line per step and group, indented by depth; a
 // step's message starts on its line and further message lines follow, indented under the step.
 // Nothing is cut mid-message: long lines wrap, and only past MAX_MESSAGE_LINES does the summary
-// say how many lines it left out (`--json` always has the whole text).
+// say how many lines it left out (`--json` always has the whole text). Under a failed step come
+// the last lines of its output (the result's outputTail), so a failure shows why without -v.
+// The totals count every status as it is, WhatIf included (a what-if step never counts as Succeeded).
 import type { ResultDocument, StepResult } from '../bridge/protocol.js';
 
 interface Placement {
@@ -50,6 +52,7 @@ export function formatSummary(result: ResultDocument, document: unknown, title?:
       duration: formatDuration(step.durationMs),
       indent: '  '.repeat(placement.depth),
       message: messageLines(step.message ?? ''),
+      output: outputLines(step),
     };
   });
   const width = (key: 'label' | 'status' | 'exit' | 'duration') => Math.max(0, ...rows.map((row) => row[key].length));
@@ -60,6 +63,10 @@ export function formatSummary(result: ResultDocument, document: unknown, title?:
     const [first, ...rest] = row.message;
     lines.push(`${columns.join('  ')}${first ? `  ${first}` : ''}`.trimEnd());
     for (const line of rest) lines.push(`${row.indent}    ${line}`.trimEnd());
+    if (row.output.length) {
+      lines.push(`${row.indent}    last output:`);
+      for (const line of row.output) lines.push(`${row.indent}    | ${line}`.trimEnd());
+    }
   }
   const counts = countStatuses(result.steps ?? []);
   lines.push(`Sequence ${result.status} (exit code ${result.exitCode})${counts ? `: ${counts}` : ''}`);
@@ -70,6 +77,12 @@ function countStatuses(steps: StepResult[]): string {
   const counts = new Map<string, number>();
   for (const step of steps) counts.set(step.status, (counts.get(step.status) ?? 0) + 1);
   return [...counts].map(([status, count]) => `${count} ${status}`).join(', ');
+}
+
+/** A failed step's last output lines (the engine keeps at most 20), printable; none for other steps. */
+export function outputLines(step: StepResult): string[] {
+  if ((step.status !== 'Failed' && step.status !== 'FailedContinued') || typeof step.outputTail !== 'string') return [];
+  return step.outputTail.split(/\r?\n/).map((line) => printable(line));
 }
 
 /** Width a message line wraps at, and how many lines of one step's message the summary shows. */

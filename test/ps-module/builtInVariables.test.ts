@@ -135,11 +135,11 @@ describe('built-in read-only variables', function () {
     }
   });
 
-  it('leave no folder behind for a run that wrote nothing into it', async function () {
+  it('keep the run folder of a sequence run, which holds its smsts.log', async function () {
     const result = await engine.runSequence({ name: 'Quiet', steps: [{ type: 'SetTaskSequenceVariable', name: 'Set', variableName: 'A', variableValue: '1' }] });
     expect(result.status).to.equal('Succeeded');
     expect(result.variables._SMSTSMDataPath).to.be.a('string');
-    expect(existsSync(result.variables._SMSTSMDataPath!)).to.equal(false);
+    expect(existsSync(join(result.variables._SMSTSMDataPath!, 'Logs', 'smsts.log'))).to.equal(true);
   });
 
   it('cannot be changed by a script, by Set Task Sequence Variable or by the document variables', async function () {

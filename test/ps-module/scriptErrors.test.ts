@@ -69,9 +69,10 @@ describe('script errors in step messages', function () {
     expect(lines).to.have.length(52);
     expect(lines[50]).to.equal('At line 1: problem 50');
     expect(lines[51]).to.equal('... and 10 more error(s); the log lists every one.');
-    const logged = events.filter((event) => event.kind === 'log' && String((event as { message: unknown }).message).startsWith('Script error: '));
+    // Each error is a line of the step's output (the log and an output event) as it happens.
+    const logged = events.filter((event) => event.kind === 'output' && event.stream === 'error');
     expect(logged).to.have.length(60);
-    expect((logged[59] as unknown as { message: string }).message).to.equal('Script error: At line 1: problem 60');
+    expect((logged[59] as unknown as { text: string }).text).to.equal('At line 1: problem 60');
   });
 
   it('masks secret values in every error line, in the result and the log', async function () {

@@ -21,7 +21,8 @@ describe('Microsoft.SMS.TsProgressUI in scripts', function () {
     const events: EngineEvent[] = [];
     const result = await engine.invokeStep({ type: 'RunPowerShellScript', name: 'Progress step', sourceScript, outputVariableName: 'Out' }, { onEvent: (event) => events.push(event) });
     const progress = events.filter((event) => event.kind === 'progress') as unknown as ProgressEvent[];
-    const logs = events.flatMap((event) => (event.kind === 'log' ? [String((event as { message: unknown }).message)] : []));
+    // Log lines, and the script's warnings (the dialog notices), which come as output events.
+    const logs = events.flatMap((event) => (event.kind === 'log' ? [String((event as { message: unknown }).message)] : event.kind === 'output' ? [String(event.text)] : []));
     return { result, events, progress, logs };
   }
 

@@ -11,6 +11,7 @@ import { readSequenceFile } from '../../bridge/validateDocument.js';
 import { CliError, ExitCode, exitCodeFor, isInvalidInputError } from '../exitCodes.js';
 import { formatSummary } from '../formatSummary.js';
 import { collectVariable, overrideVariables } from '../parseVariables.js';
+import { verbosePrinter } from '../verboseEvents.js';
 import { engineOption } from './options.js';
 
 /** Options `run` and `resume` share. */
@@ -82,7 +83,8 @@ export async function runSequenceFile(file: string, options: RunOptions): Promis
 
 /**
  * Starts the engine, makes `call`, prints the result (or exactly the JSON) and returns the exit
- * code. `label` starts error messages (the file, or the state folder); `document` places steps
+ * code. With `verbose` the engine's log lines and every step's output are printed as they
+ * happen. `label` starts error messages (the file, or the state folder); `document` places steps
  * in the summary when known.
  */
 export async function runInEngine(label: string, document: { name?: string } | undefined, options: EngineRunOptions, call: (run: RunCall) => Promise<ResultDocument>): Promise<number> {
@@ -97,7 +99,10 @@ export async function runInEngine(label: string, document: { name?: string } | u
   process.once('SIGTERM', onSignal);
   let result: ResultDocument;
   try {
-    result = await call({ engine, signal: interrupt.signal });
+    // Events cost the engine only when asked for: -v prints them live; without it a failed
+    // step's last lines come in the result (outputTail) and the summary shows them.
+    const onEvent = options.verbose ? verbosePrinter(process, options.json) : undefined;
+    result = await call({ engine, signal: interrupt.signal, onEvent });
   } catch (error) {
     if (interrupt.signal.aborted) throw new CliError(`${label}: interrupted; the engine was stopped.`, 130);
     // The document or the variables were refused before anything ran (by Node or by the engine).

@@ -5,7 +5,8 @@ namespace TsSequence.Engine
     /// <summary>
     /// One step or group of the result document (DESIGN.md section 4): path, type, status
     /// (Succeeded, Failed, FailedContinued, Skipped), skipReason (Disabled, ConditionFalse,
-    /// GroupFailed; only when skipped), exitCode, startedAt, durationMs and message (masked).
+    /// GroupFailed; only when skipped), exitCode, startedAt, durationMs, message (masked) and, for a
+    /// failed step that printed something, outputTail: its last lines (masked).
     /// </summary>
     public sealed class ResultEntry
     {
@@ -40,6 +41,9 @@ namespace TsSequence.Engine
         /// <summary>Why the item was skipped; null when it ran.</summary>
         public string? SkipReason { get; set; }
 
+        /// <summary>The last lines of the step's output (masked; <see cref="Log.StepOutput"/>); in the result only when the step failed.</summary>
+        public string? OutputTail { get; set; }
+
         /// <summary>The entry as the result document has it, with <paramref name="kind"/> first when it is an event.</summary>
         public OrderedDictionary ToDictionary(string? kind = null)
         {
@@ -59,6 +63,11 @@ namespace TsSequence.Engine
             if (SkipReason != null)
             {
                 entry.Add("skipReason", SkipReason);
+            }
+
+            if (OutputTail != null && (Status == "Failed" || Status == "FailedContinued"))
+            {
+                entry.Add("outputTail", OutputTail);
             }
 
             return entry;

@@ -42,6 +42,7 @@ namespace TsSequence.Engine
                 var environment = new TsEnvironment();
                 RunSetup.Prepare(environment, run, root["variables"] as IDictionary, variables, secretNames, Items.Text(root["id"]), Items.Text(root["name"]), Items.InstructionCount(steps));
                 var context = new RunContext(environment, run, RunSetup.BaseDirectoryOr(baseDirectory), host, listener, nodeSteps, options);
+                context.Log.OpenFile();
                 if (saves)
                 {
                     context.State = RunSetup.BeginState(run, root, source, context.BaseDirectory, options);
@@ -100,6 +101,8 @@ namespace TsSequence.Engine
                     RestartProviders.For(saved.Progress.RestartedBy).Unregister(saved.RunId);
                 }
 
+                // A finished run's log is left as it ended; a continued one goes on in the same file.
+                context.Log.OpenFile();
                 context.State = StateStore.Continue(saved);
                 context.ResumeAt = saved.Progress.Position;
                 context.Interrupted = saved.Progress.InProgress;
@@ -120,12 +123,16 @@ namespace TsSequence.Engine
 
         private static OrderedDictionary Walk(RunContext context, object?[] steps)
         {
+            string status = "Failed";
             try
             {
-                return WalkAndSettle(context, steps);
+                OrderedDictionary result = WalkAndSettle(context, steps);
+                status = (string)result["status"]!;
+                return result;
             }
             finally
             {
+                context.Log.Finish(status);
                 context.State?.Dispose();
             }
         }

@@ -4,6 +4,7 @@ using System.IO;
 using System.Reflection;
 using System.Text;
 using System.Threading;
+using TsSequence.Engine.Log;
 
 namespace TsSequence
 {
@@ -51,6 +52,9 @@ namespace TsSequence
     {
         private const int ChunkCharacters = 4096;
 
+        // How often the waiting thread passes a step's output lines on while the process runs.
+        private const int PumpMilliseconds = 100;
+
         // How long to wait for a killed process to be gone before reading what it left.
         private const int KillWaitMilliseconds = 10000;
 
@@ -88,10 +92,30 @@ namespace TsSequence
                 throw new ArgumentOutOfRangeException(nameof(keepCharacters), keepCharacters, "keepCharacters must be 0 or more.");
             }
 
-            return RunCore(startInfo, timeoutMilliseconds, keepCharacters, drainMilliseconds, killTree: true);
+            return RunCore(startInfo, timeoutMilliseconds, keepCharacters, drainMilliseconds, killTree: true, null);
         }
 
-        private static ProcessRunResult RunCore(ProcessStartInfo startInfo, int timeoutMilliseconds, int keepCharacters, int drainMilliseconds, bool killTree)
+        /// <summary>
+        /// As <see cref="Run(ProcessStartInfo, int, int, int)"/>, and every piece of stdout and
+        /// stderr also goes to <paramref name="lines"/> as it is read (on the reader threads); the
+        /// calling thread pumps it while it waits, so its lines are shown as they come.
+        /// </summary>
+        public static ProcessRunResult Run(ProcessStartInfo startInfo, int timeoutMilliseconds, int keepCharacters, int drainMilliseconds, StepOutput? lines)
+        {
+            if (startInfo is null)
+            {
+                throw new ArgumentNullException(nameof(startInfo));
+            }
+
+            if (keepCharacters < 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(keepCharacters), keepCharacters, "keepCharacters must be 0 or more.");
+            }
+
+            return RunCore(startInfo, timeoutMilliseconds, keepCharacters, drainMilliseconds, killTree: true, lines);
+        }
+
+        private static ProcessRunResult RunCore(ProcessStartInfo startInfo, int timeoutMilliseconds, int keepCharacters, int drainMilliseconds, bool killTree, StepOutput? lines)
         {
             startInfo.UseShellExecute = false;
             startInfo.CreateNoWindow = true;
@@ -129,11 +153,11 @@ namespace TsSequence
                 bool exited = false;
                 try
                 {
-                    Thread stdout = StartReader(process.StandardOutput, output, "tsseq stdout reader");
-                    Thread stderr = StartReader(process.StandardError, output, "tsseq stderr reader");
+                    Thread stdout = StartReader(process.StandardOutput, output, lines, "stdout");
+                    Thread stderr = StartReader(process.StandardError, output, lines, "stderr");
                     CloseQuietly(process.StandardInput);
 
-                    exited = process.WaitForExit(timeoutMilliseconds < 0 ? -1 : timeoutMilliseconds);
+                    exited = WaitForExit(process, timeoutMilliseconds, lines);
                     bool timedOut = !exited;
                     if (timedOut)
                     {
@@ -150,13 +174,15 @@ namespace TsSequence
                     var drain = Stopwatch.StartNew();
                     foreach (Thread reader in new[] { stdout, stderr })
                     {
-                        if (drainMilliseconds < 0)
+                        while (true)
                         {
-                            reader.Join();
-                        }
-                        else
-                        {
-                            reader.Join((int)Math.Max(0, drainMilliseconds - drain.ElapsedMilliseconds));
+                            int left = drainMilliseconds < 0 ? PumpMilliseconds : (int)Math.Min(PumpMilliseconds, Math.Max(0, drainMilliseconds - drain.ElapsedMilliseconds));
+                            if (reader.Join(left) || (drainMilliseconds >= 0 && drain.ElapsedMilliseconds >= drainMilliseconds))
+                            {
+                                break;
+                            }
+
+                            lines?.Pump();
                         }
                     }
 
@@ -184,12 +210,42 @@ namespace TsSequence
         private static ProcessRunResult NotStarted(string error) =>
             new ProcessRunResult(false, error, null, false, string.Empty, 0);
 
-        private static Thread StartReader(StreamReader reader, TailBuffer output, string name)
+        // Waits for the process (timeout -1: no limit), pumping the output's lines when someone shows them.
+        private static bool WaitForExit(Process process, int timeoutMilliseconds, StepOutput? lines)
         {
-            var thread = new Thread(() => ReadToEnd(reader, output), 256 * 1024)
+            if (lines == null || !lines.NeedsPump)
+            {
+                return process.WaitForExit(timeoutMilliseconds < 0 ? -1 : timeoutMilliseconds);
+            }
+
+            var clock = Stopwatch.StartNew();
+            while (true)
+            {
+                int slice = PumpMilliseconds;
+                if (timeoutMilliseconds >= 0)
+                {
+                    slice = (int)Math.Max(0, Math.Min(slice, timeoutMilliseconds - clock.ElapsedMilliseconds));
+                }
+
+                if (process.WaitForExit(slice))
+                {
+                    return true;
+                }
+
+                lines.Pump();
+                if (timeoutMilliseconds >= 0 && clock.ElapsedMilliseconds >= timeoutMilliseconds)
+                {
+                    return false;
+                }
+            }
+        }
+
+        private static Thread StartReader(StreamReader reader, TailBuffer output, StepOutput? lines, string stream)
+        {
+            var thread = new Thread(() => ReadToEnd(reader, output, lines, stream), 256 * 1024)
             {
                 IsBackground = true,
-                Name = name,
+                Name = "tsseq " + stream + " reader",
             };
             thread.Start();
             return thread;
@@ -197,7 +253,7 @@ namespace TsSequence
 
         // Reads one stream to end-of-file in chunks. A high surrogate at the end of a chunk waits
         // for its low half so the other stream's text never lands between the two.
-        private static void ReadToEnd(StreamReader reader, TailBuffer output)
+        private static void ReadToEnd(StreamReader reader, TailBuffer output, StepOutput? lines, string stream)
         {
             var chunk = new char[ChunkCharacters + 1];
             int held = 0;
@@ -220,6 +276,7 @@ namespace TsSequence
                     }
 
                     output.Append(chunk, count);
+                    lines?.Text(stream, chunk, count);
                     if (held == 1)
                     {
                         chunk[0] = chunk[count];
@@ -229,6 +286,7 @@ namespace TsSequence
                 if (held == 1)
                 {
                     output.Append(chunk, 1);
+                    lines?.Text(stream, chunk, 1);
                 }
             }
             catch (Exception)
@@ -282,7 +340,7 @@ namespace TsSequence
                 try
                 {
                     var taskkill = new ProcessStartInfo(TaskkillPath(), "/T /F /PID " + process.Id);
-                    RunCore(taskkill, KillWaitMilliseconds, 0, 1000, killTree: false);
+                    RunCore(taskkill, KillWaitMilliseconds, 0, 1000, killTree: false, null);
                 }
                 catch (Exception)
                 {

@@ -1,5 +1,7 @@
 using System;
 using System.Globalization;
+using TsSequence.Engine;
+using TsSequence.Engine.Log;
 
 namespace TsSequence.Steps.CommandLine
 {
@@ -9,7 +11,9 @@ namespace TsSequence.Steps.CommandLine
     /// it is started directly, as ConfigMgr does (<see cref="CommandLineStartInfo"/>).
     /// <see cref="ProcessRunner"/> closes standard input, keeps only the tail of the output (memory
     /// stays bounded whatever the command prints) and on timeout kills the whole process tree;
-    /// the step then fails with exit code 1460 (ERROR_TIMEOUT).
+    /// the step then fails with exit code 1460 (ERROR_TIMEOUT). Its stdout and stderr go to the
+    /// log and as output events line by line as they come (<see cref="StepOutput"/>); its own lines
+    /// log as ConfigMgr's smsswd.exe does (component InstallSoftware).
     /// </summary>
     public sealed class RunCommandLineStep : IStepRunner
     {
@@ -26,14 +30,26 @@ namespace TsSequence.Steps.CommandLine
             string workingDirectory = call.ResolveWorkingDirectory();
             TsEnvironment environment = call.Environment;
 
-            call.Log(call.VariableIsTrue("OSDDoNotLogCommand")
+            RunLog log = call.Context.Log;
+            string component = LogComponents.For(call.Type);
+            log.Info(call.VariableIsTrue("OSDDoNotLogCommand")
                 ? "Executing command line: (hidden because OSDDoNotLogCommand=TRUE)"
-                : "Executing command line: " + commandLine);
+                : "Executing command line: " + commandLine, call.Path, component);
 
             var startInfo = CommandLineStartInfo.Create(commandLine, workingDirectory);
             // The tail kept is long enough for SetOutputVariable to see a secret cut at the 1000-character mark.
             int keep = 1000 + environment.LongestSecretLength;
-            ProcessRunResult run = ProcessRunner.Run(startInfo, call.TimeoutMilliseconds, keep, DrainMilliseconds);
+            var output = new StepOutput(call.Context, call.Path, call.Type);
+            ProcessRunResult run;
+            try
+            {
+                run = ProcessRunner.Run(startInfo, call.TimeoutMilliseconds, keep, DrainMilliseconds, output);
+            }
+            finally
+            {
+                output.Complete();
+            }
+
             if (!run.Started)
             {
                 throw new InvalidOperationException("The command could not be started: " + run.StartError);
@@ -42,11 +58,12 @@ namespace TsSequence.Steps.CommandLine
             call.SetOutputVariable(run.OutputTail);
             if (run.TimedOut)
             {
+                log.Error($"The command line timed out after {call.TimeoutText} minute(s); its process tree was terminated.", call.Path, component);
                 return new StepOutcome(1460, $"The command line timed out after {call.TimeoutText} minute(s); its process tree was terminated.");
             }
 
             int exitCode = run.ExitCode ?? 1;
-            call.Log("Process completed with exit code " + exitCode.ToString(CultureInfo.InvariantCulture));
+            log.Info("Process completed with exit code " + exitCode.ToString(CultureInfo.InvariantCulture), call.Path, component);
             return new StepOutcome(exitCode);
         }
     }

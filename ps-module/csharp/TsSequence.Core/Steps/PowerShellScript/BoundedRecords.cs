@@ -1,12 +1,14 @@
+using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 
 namespace TsSequence.Steps.PowerShellScript
 {
     /// <summary>
-    /// One of a script's record streams (errors, warnings, verbose) in bounded memory: the first
-    /// <see cref="Limit"/> records are kept in order, the rest only counted; the collection is
-    /// emptied as it fills.
+    /// One of a script's record streams (errors, warnings, verbose, debug) in bounded memory: the
+    /// first <c>keep</c> records (at most <see cref="Limit"/>) are kept in order, the rest only
+    /// counted; each record is also handed to <c>seen</c> as it comes (on the script's thread);
+    /// the collection is emptied as it fills.
     /// </summary>
     internal sealed class BoundedRecords<T>
     {
@@ -16,14 +18,21 @@ namespace TsSequence.Steps.PowerShellScript
         private readonly object sync = new object();
         private int dropped;
 
-        internal BoundedRecords()
+        internal BoundedRecords(int keep = Limit, Action<T>? seen = null)
         {
+            keep = Math.Min(keep, Limit);
             Collection = new PSDataCollection<T>();
             Collection.DataAdding += (sender, e) =>
             {
+                if (!(e.ItemAdded is T record))
+                {
+                    return;
+                }
+
+                seen?.Invoke(record);
                 lock (sync)
                 {
-                    if (kept.Count < Limit && e.ItemAdded is T record)
+                    if (kept.Count < keep)
                     {
                         kept.Add(record);
                     }

@@ -1,5 +1,6 @@
 using System.IO;
 using System.Text;
+using TsSequence.Engine.Log;
 
 namespace TsSequence.Steps.PowerShellScript
 {
@@ -9,7 +10,9 @@ namespace TsSequence.Steps.PowerShellScript
     /// mask, as it comes (memory stays flat however much it writes), and its tail feeds the output
     /// variable. Text is passed on at line breaks, past 8 KB and on Flush, always holding back what
     /// a secret written in pieces could still complete (TsEnvironment.MaskCompletePrefix), so a
-    /// secret split across writes, a flush or a line break is still masked whole.
+    /// secret split across writes, a flush or a line break is still masked whole. What is passed on
+    /// also goes, masked, to the step's log and output tail (not as events: it is on the engine's
+    /// console already).
     /// </summary>
     internal sealed class ConsoleCapture : TextWriter
     {
@@ -23,13 +26,17 @@ namespace TsSequence.Steps.PowerShellScript
         private readonly TextTail tail;
         private readonly StringBuilder pending = new StringBuilder();
         private readonly object sync = new object();
+        private readonly StepOutput? lines;
+        private readonly string stream;
 
         // pending's length when it was last tried: held text is tried again only after 8 KB more,
         // so a script writing one character at a time stays linear even while text is held.
         private int triedAt;
 
-        internal ConsoleCapture(TextWriter target, TsEnvironment environment, int keep)
+        internal ConsoleCapture(TextWriter target, TsEnvironment environment, int keep, StepOutput? lines = null, string stream = "stdout")
         {
+            this.lines = lines;
+            this.stream = stream;
             this.target = target;
             this.environment = environment;
             tail = new TextTail(keep);
@@ -114,6 +121,7 @@ namespace TsSequence.Steps.PowerShellScript
             if (masked.Length > 0)
             {
                 target.Write(masked);
+                lines?.Console(stream, masked);
             }
         }
     }

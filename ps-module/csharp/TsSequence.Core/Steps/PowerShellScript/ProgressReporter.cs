@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Specialized;
 using System.Management.Automation;
 using TsSequence.Engine;
+using TsSequence.Engine.Log;
 
 namespace TsSequence.Steps.PowerShellScript
 {
@@ -12,22 +13,33 @@ namespace TsSequence.Steps.PowerShellScript
     /// reporting 10,000 times between two drains costs one event, while the last state before a
     /// completion is kept. percent is null when the record does not say; activityId and
     /// parentActivityId tell nested bars apart (TsProgressUI uses 1 for the action, 2 for its detail).
+    /// Each record kept is also a line of the step's log ("Progress: activity: status (n%)").
     /// </summary>
     internal sealed class ProgressReporter
     {
         private readonly RunContext context;
         private readonly string path;
+        private readonly StepOutput lines;
 
-        internal ProgressReporter(RunContext context, string path)
+        internal ProgressReporter(RunContext context, string path, StepOutput lines)
         {
             this.context = context;
             this.path = path;
+            this.lines = lines;
         }
 
         internal void Report(IList<ProgressRecord> records)
         {
             foreach (ProgressRecord record in Coalesce(records))
             {
+                string percent = record.PercentComplete >= 0 ? $" ({record.PercentComplete}%)" : string.Empty;
+                string done = record.RecordType == ProgressRecordType.Completed ? " (completed)" : string.Empty;
+                lines.Logged("progress", $"Progress: {record.Activity}: {record.StatusDescription}{percent}{done}");
+                if (context.Listener == null)
+                {
+                    continue;
+                }
+
                 TsEnvironment environment = context.Environment;
                 var payload = new OrderedDictionary
                 {

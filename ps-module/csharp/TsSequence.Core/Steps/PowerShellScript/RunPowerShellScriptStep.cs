@@ -2,6 +2,8 @@ using System;
 using System.Globalization;
 using System.IO;
 using System.Management.Automation;
+using TsSequence.Engine;
+using TsSequence.Engine.Log;
 
 namespace TsSequence.Steps.PowerShellScript
 {
@@ -15,7 +17,10 @@ namespace TsSequence.Steps.PowerShellScript
     /// errors do not fail the step, as with powershell.exe -File, with one exception: a script that
     /// called a command that does not exist did not do its work, so the step fails naming every
     /// such command. Every error is in the step's message with its line and position, and in the
-    /// log. Progress the script reports (Write-Progress, TsProgressUI) becomes 'progress' events.
+    /// log. Every stream of the script is a line of the step's output as it comes (the log, output
+    /// events, the failed step's tail: <see cref="StepOutput"/>). Progress the script reports
+    /// (Write-Progress, TsProgressUI) becomes 'progress' events and log lines. The step's own
+    /// lines log as component SMSTSRunPowerShellScript.
     /// </summary>
     public sealed class RunPowerShellScriptStep : IStepRunner
     {
@@ -33,6 +38,8 @@ namespace TsSequence.Steps.PowerShellScript
             }
 
             TsEnvironment environment = call.Environment;
+            RunLog log = call.Context.Log;
+            string component = LogComponents.For(call.Type);
             string workingDirectory = call.ResolveWorkingDirectory();
             var arguments = ScriptArguments.Parse(call.Get("parameters"), environment);
 
@@ -42,7 +49,7 @@ namespace TsSequence.Steps.PowerShellScript
             {
                 inline = PrivateScriptFile.Write(source);
                 scriptPath = inline.File;
-                call.Log("Running the inline PowerShell script");
+                log.Info("Running the inline PowerShell script", call.Path, component);
             }
             else
             {
@@ -57,55 +64,46 @@ namespace TsSequence.Steps.PowerShellScript
                     throw new FileNotFoundException($"The script '{scriptPath}' does not exist.");
                 }
 
-                call.Log("Running the PowerShell script " + scriptPath);
+                log.Info("Running the PowerShell script " + scriptPath, call.Path, component);
             }
 
             if (call.VariableIsTrue("OSDLogPowerShellParameters"))
             {
-                call.Log("Script parameters: " + Convert.ToString(call.Get("parameters"), CultureInfo.InvariantCulture));
+                log.Info("Script parameters: " + Convert.ToString(call.Get("parameters"), CultureInfo.InvariantCulture), call.Path, component);
             }
 
             // Enough of the output's tail for the output variable, a secret cut at its edge included.
             int keep = 1000 + environment.LongestSecretLength + 2;
             ScriptRunResult run;
+            var lines = new StepOutput(call.Context, call.Path, call.Type);
             try
             {
-                ProgressReporter? progress = call.Context.Listener != null ? new ProgressReporter(call.Context, call.Path) : null;
-                run = ScriptInvocation.Run(scriptPath, arguments, workingDirectory, environment, call.TimeoutMilliseconds, call.GetString("executionPolicy"), progress, keep);
+                ProgressReporter? progress = call.Context.Listener != null || lines.Wanted ? new ProgressReporter(call.Context, call.Path, lines) : null;
+                run = ScriptInvocation.Run(scriptPath, arguments, workingDirectory, environment, call.TimeoutMilliseconds, call.GetString("executionPolicy"), progress, keep, lines);
             }
             finally
             {
+                lines.Complete();
                 inline?.Dispose();
             }
 
             var report = ScriptErrorReport.Build(run.Errors, run.MoreErrors, run.TerminatingError, scriptPath, environment);
-            foreach (WarningRecord record in run.Warnings)
+            // Past the first 1,000 error records the script's errors are counted, not kept for the message.
+            if (run.MoreErrors > 0)
             {
-                call.Context.Log.Warning("Script warning: " + ScriptErrorReport.Shorten(environment.Mask(record.Message)), call.Path);
-            }
-
-            foreach (VerboseRecord record in run.Verbose)
-            {
-                call.Context.Log.Verbose("Script verbose: " + ScriptErrorReport.Shorten(environment.Mask(record.Message)), call.Path);
-            }
-
-            foreach (string entry in report.Entries)
-            {
-                call.Context.Log.Warning("Script error: " + entry, call.Path);
-            }
-
-            // Past the first 1,000 records of a stream the script's records are counted, not kept.
-            if (run.MoreWarnings + run.MoreVerbose + run.MoreErrors > 0)
-            {
-                call.Context.Log.Warning($"The script wrote more records than are kept: {run.MoreWarnings} more warning(s), {run.MoreVerbose} more verbose and {run.MoreErrors} more error record(s) are not in the log.", call.Path);
+                log.Warning($"The script wrote more error records than the step's message keeps: {run.MoreErrors} more (each one is in the log as it came).", call.Path, component);
             }
 
             call.SetOutputVariable(run.Output + run.ConsoleText);
             if (run.TimedOut)
             {
-                return new StepOutcome(1460, run.Abandoned
-                    ? $"The script timed out after {call.TimeoutText} minute(s) and did not stop when asked (it is blocked in a .NET call); it was left running, cut off from the task sequence variables."
-                    : $"The script timed out after {call.TimeoutText} minute(s) and was stopped.");
+                string message = run.Abandoned
+                    ? $"The script timed out after {call.TimeoutText} minute(s) and did not stop when asked (it is blocked in a call that cannot be interrupted); it was left running, cut off from the task sequence variables."
+                    : run.Interrupted
+                        ? $"The script timed out after {call.TimeoutText} minute(s) while blocked in a .NET call; the call was interrupted and the script stopped."
+                        : $"The script timed out after {call.TimeoutText} minute(s) and was stopped.";
+                log.Error(message, call.Path, component);
+                return new StepOutcome(1460, message);
             }
 
             int exitCode = run.ExitCode ?? 1;
@@ -114,6 +112,7 @@ namespace TsSequence.Steps.PowerShellScript
                 exitCode = 1;
             }
 
+            log.Info("Process completed with exit code " + exitCode.ToString(CultureInfo.InvariantCulture), call.Path, component);
             return new StepOutcome(exitCode, report.Message);
         }
     }

@@ -102,6 +102,14 @@ namespace TsSequence.Steps.PowerShellScript
             return new ScriptErrorReport(string.Join("\n", lines), entries, missing);
         }
 
+        /// <summary>One error as it happens, for the log and output events: "At line 3, char 5: text" (not masked yet).</summary>
+        internal static string Live(ErrorRecord record, string scriptPath)
+        {
+            string text = Shorten(record.ToString());
+            string position = Position(record, scriptPath);
+            return position.Length == 0 ? text : $"At {position}: {text}";
+        }
+
         /// <summary>"At line 3, char 5: text": line breaks inside the text kept, indented, so each entry starts a line of its own.</summary>
         internal static string Format(string text, string position, TsEnvironment environment)
         {

@@ -5,6 +5,7 @@ using System.IO;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using System.Threading;
+using TsSequence.Engine.Log;
 
 namespace TsSequence.Steps.PowerShellScript
 {
@@ -18,6 +19,9 @@ namespace TsSequence.Steps.PowerShellScript
         /// <summary>Timed out and did not stop when asked: left running, detached from the run.</summary>
         internal bool Abandoned { get; set; }
 
+        /// <summary>Timed out blocked in a .NET call, which was interrupted so the script could stop.</summary>
+        internal bool Interrupted { get; set; }
+
         internal string Output { get; set; } = string.Empty;
 
         internal string ConsoleText { get; set; } = string.Empty;
@@ -25,14 +29,6 @@ namespace TsSequence.Steps.PowerShellScript
         internal ErrorRecord[] Errors { get; set; } = new ErrorRecord[0];
 
         internal int MoreErrors { get; set; }
-
-        internal WarningRecord[] Warnings { get; set; } = new WarningRecord[0];
-
-        internal VerboseRecord[] Verbose { get; set; } = new VerboseRecord[0];
-
-        internal int MoreWarnings { get; set; }
-
-        internal int MoreVerbose { get; set; }
 
         internal Exception? TerminatingError { get; set; }
     }
@@ -45,16 +41,26 @@ namespace TsSequence.Steps.PowerShellScript
     /// The runspace has no host UI; [Console] output is captured while the script runs
     /// (<see cref="ConsoleCapture"/>), so nothing reaches the engine's console unmasked; host output
     /// (Write-Host) is merged into the output in order; every stream is read as it comes into
-    /// bounded memory. The process's current directory follows the working directory for the
+    /// bounded memory, and every stream is a line of the step's output as it comes
+    /// (<see cref="StepOutput"/>). The process's current directory follows the working directory for the
     /// script's duration (steps run one at a time), so .NET relative paths resolve there as in
     /// ConfigMgr's own powershell.exe. Progress is handed to the reporter a few times a second.
+    /// At the timeout the script is asked to stop; one blocked inside a .NET call (WaitOne,
+    /// Thread.Sleep: PowerShell cannot stop those) has that call interrupted on its thread
+    /// (Thread.Interrupt), after which the stop completes; one that still does not stop (a native
+    /// call) is abandoned: its runspace is left, its $tsenv cut off and the console it writes to
+    /// stays masked. Either way the step ends within about 1.5 s of its limit.
     /// </summary>
     internal static class ScriptInvocation
     {
         private const int ProgressSliceMilliseconds = 250;
-        private const int StopGraceMilliseconds = 5000;
+        private const int PumpSliceMilliseconds = 100;
 
-        internal static ScriptRunResult Run(string scriptPath, List<ScriptArgument> arguments, string workingDirectory, TsEnvironment environment, int timeoutMilliseconds, string executionPolicy, ProgressReporter? progress, int keep)
+        // How long a timed-out script may take to stop when asked, and then once its blocking call is interrupted.
+        private const int StopGraceMilliseconds = 500;
+        private const int InterruptGraceMilliseconds = 1000;
+
+        internal static ScriptRunResult Run(string scriptPath, List<ScriptArgument> arguments, string workingDirectory, TsEnvironment environment, int timeoutMilliseconds, string executionPolicy, ProgressReporter? progress, int keep, StepOutput lines)
         {
             InitialSessionState state = Runspace.DefaultRunspace?.InitialSessionState ?? InitialSessionState.CreateDefault2();
             // Execution policy exists only on Windows; setting it elsewhere throws when the runspace
@@ -70,8 +76,8 @@ namespace TsSequence.Steps.PowerShellScript
             TextWriter savedOut = Console.Out;
             TextWriter savedError = Console.Error;
             string savedDirectory = System.Environment.CurrentDirectory;
-            var consoleOut = new ConsoleCapture(savedOut, environment, keep);
-            var consoleError = new ConsoleCapture(savedError, environment, keep);
+            var consoleOut = new ConsoleCapture(savedOut, environment, keep, lines, "stdout");
+            var consoleError = new ConsoleCapture(savedError, environment, keep, lines, "stderr");
             // Scripts get a view with only ConfigMgr's surface (Value, GetVariables): no engine-only calls.
             var view = new TsEnvironmentView(environment);
             Runspace? runspace = null;
@@ -89,19 +95,21 @@ namespace TsSequence.Steps.PowerShellScript
                 // Scripts written for ConfigMgr create the environment and progress objects themselves.
                 ScriptSurface.InstallShim(shell, view);
                 var ended = new List<object>();
+                var thread = new ScriptThread();
                 // Only a script that starts a transcript pays for copying its output into it.
                 bool transcribe = File.ReadAllText(scriptPath).IndexOf("Start-Transcript", StringComparison.OrdinalIgnoreCase) >= 0;
-                shell.Commands.AddCommand(WrapperCommand(scriptPath, arguments, ended, transcribe));
+                shell.Commands.AddCommand(WrapperCommand(scriptPath, arguments, ended, transcribe, thread));
 
-                var errors = new BoundedRecords<ErrorRecord>();
-                var warnings = new BoundedRecords<WarningRecord>();
-                var verbose = new BoundedRecords<VerboseRecord>();
-                var debug = new BoundedRecords<DebugRecord>();
+                // Errors are kept for the step's message; the other streams only go by as lines.
+                var errors = new BoundedRecords<ErrorRecord>(seen: record => lines.Line("error", ScriptErrorReport.Live(record, scriptPath)));
+                var warnings = new BoundedRecords<WarningRecord>(0, record => lines.Line("warning", ScriptErrorReport.Shorten(record.Message)));
+                var verbose = new BoundedRecords<VerboseRecord>(0, record => lines.Line("verbose", ScriptErrorReport.Shorten(record.Message)));
+                var debug = new BoundedRecords<DebugRecord>(0, record => lines.Line("debug", ScriptErrorReport.Shorten(record.Message)));
                 shell.Streams.Error = errors.Collection;
                 shell.Streams.Warning = warnings.Collection;
                 shell.Streams.Verbose = verbose.Collection;
                 shell.Streams.Debug = debug.Collection;
-                var output = new ScriptOutput(keep);
+                var output = new ScriptOutput(keep, lines);
                 var input = new PSDataCollection<PSObject>();
                 input.Complete();
 
@@ -109,18 +117,25 @@ namespace TsSequence.Steps.PowerShellScript
                 Console.SetOut(consoleOut);
                 Console.SetError(consoleError);
                 IAsyncResult pending = shell.BeginInvoke(input, output.Collection);
-                bool timedOut = !Wait(pending, shell.Streams.Progress, timeoutMilliseconds, progress);
+                bool timedOut = !Wait(pending, shell.Streams.Progress, timeoutMilliseconds, progress, lines);
                 Exception? terminating = null;
+                bool interrupted = false;
                 if (timedOut)
                 {
+                    // The step ends now: from here on the script changes no variable of the run.
+                    view.Detach();
                     IAsyncResult stopping = shell.BeginStop(null, null);
-                    // A script blocked inside a .NET call cannot be stopped; leave it rather than hang
-                    // the engine, cut off from the run's variables.
-                    abandoned = !stopping.AsyncWaitHandle.WaitOne(StopGraceMilliseconds);
-                    if (abandoned)
+                    bool stopped = stopping.AsyncWaitHandle.WaitOne(StopGraceMilliseconds);
+                    // PowerShell stops a script between statements; one blocked inside a .NET call
+                    // never gets there unless the call is interrupted.
+                    if (!stopped && thread.Interrupt())
                     {
-                        view.Detach();
+                        interrupted = true;
+                        stopped = stopping.AsyncWaitHandle.WaitOne(InterruptGraceMilliseconds);
                     }
+
+                    // Still running: leave it rather than hang the engine (it is cut off below).
+                    abandoned = !stopped;
                 }
                 else
                 {
@@ -162,21 +177,31 @@ namespace TsSequence.Steps.PowerShellScript
                     ExitCode = exitCode,
                     TimedOut = timedOut,
                     Abandoned = abandoned,
+                    Interrupted = interrupted,
                     Output = output.Text,
                     ConsoleText = consoleOut.Text + consoleError.Text,
                     Errors = errors.Snapshot(out int moreErrors),
                     MoreErrors = moreErrors,
-                    Warnings = warnings.Snapshot(out int moreWarnings),
-                    MoreWarnings = moreWarnings,
-                    Verbose = verbose.Snapshot(out int moreVerbose),
-                    MoreVerbose = moreVerbose,
                     TerminatingError = terminating,
                 };
             }
             finally
             {
-                Console.SetOut(savedOut);
-                Console.SetError(savedError);
+                // Whatever of the script outlives its step (an abandoned script, a thread job it
+                // started) reaches no variable of the run.
+                view.Detach();
+                if (abandoned)
+                {
+                    // It may still write to the console: through the mask, for good.
+                    Console.SetOut(new ConsoleCapture(savedOut, environment, 0));
+                    Console.SetError(new ConsoleCapture(savedError, environment, 0));
+                }
+                else
+                {
+                    Console.SetOut(savedOut);
+                    Console.SetError(savedError);
+                }
+
                 // The script may have deleted the folder the engine started in: then the temp folder.
                 try
                 {
@@ -207,9 +232,10 @@ namespace TsSequence.Steps.PowerShellScript
 
         /// <summary>
         /// The wrapper (ScriptSurface/TsScriptWrapper.ps1) with the script's path, its named and
-        /// positional arguments, the list it reports success into and whether to transcribe, as values.
+        /// positional arguments, the list it reports success into, whether to transcribe and the
+        /// object that learns the script's thread, as values.
         /// </summary>
-        private static Command WrapperCommand(string scriptPath, List<ScriptArgument> arguments, List<object> ended, bool transcribe)
+        private static Command WrapperCommand(string scriptPath, List<ScriptArgument> arguments, List<object> ended, bool transcribe, ScriptThread thread)
         {
             if (!scriptPath.EndsWith(".ps1", StringComparison.OrdinalIgnoreCase))
             {
@@ -235,7 +261,7 @@ namespace TsSequence.Steps.PowerShellScript
             }
 
             var command = new Command(ScriptSurface.WrapperText, true, true);
-            foreach (object value in new object[] { scriptPath, named, positional.ToArray(), ended, transcribe })
+            foreach (object value in new object[] { scriptPath, named, positional.ToArray(), ended, transcribe, thread })
             {
                 command.Parameters.Add(new CommandParameter(null, value));
             }
@@ -246,14 +272,15 @@ namespace TsSequence.Steps.PowerShellScript
 
         /// <summary>
         /// Waits for the script, draining its progress records at least every 250 ms (ReadAll
-        /// empties the stream, so memory stays flat however often it reports); false on timeout.
+        /// empties the stream, so memory stays flat however often it reports) and passing its
+        /// output lines on every 100 ms when someone shows them; false on timeout.
         /// </summary>
-        private static bool Wait(IAsyncResult pending, PSDataCollection<ProgressRecord> records, int timeoutMilliseconds, ProgressReporter? progress)
+        private static bool Wait(IAsyncResult pending, PSDataCollection<ProgressRecord> records, int timeoutMilliseconds, ProgressReporter? progress, StepOutput lines)
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
             while (true)
             {
-                int slice = ProgressSliceMilliseconds;
+                int slice = lines.NeedsPump ? PumpSliceMilliseconds : ProgressSliceMilliseconds;
                 if (timeoutMilliseconds >= 0)
                 {
                     long left = timeoutMilliseconds - clock.ElapsedMilliseconds;
@@ -266,6 +293,7 @@ namespace TsSequence.Steps.PowerShellScript
                 }
 
                 bool finished = pending.AsyncWaitHandle.WaitOne(slice);
+                lines.Pump();
                 if (records.Count > 0)
                 {
                     var batch = records.ReadAll();

@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.Management.Automation;
+using TsSequence.Engine.Log;
 
 namespace TsSequence.Steps.PowerShellScript
 {
@@ -8,7 +9,9 @@ namespace TsSequence.Steps.PowerShellScript
     /// A script's pipeline output, read as it comes: each object becomes text (host output from
     /// Write-Host as written, other objects as PowerShell's [string] gives them) into a bounded
     /// tail, and the collection is emptied as it fills, so memory stays flat whatever the script
-    /// prints. Only the text's tail is ever used (the output variable). (Overriding the
+    /// prints. Its tail feeds the output variable; each object is also a line of the step's output
+    /// (<see cref="StepOutput"/>: stream 'information' for Write-Host / Write-Information, else
+    /// 'output'). (Overriding the
     /// collection's InsertItem would skip storing altogether, but the 5.1 reference API the core
     /// compiles against does not expose it.)
     /// </summary>
@@ -17,10 +20,12 @@ namespace TsSequence.Steps.PowerShellScript
         private const int DrainAt = 256;
         private readonly TextTail tail;
         private readonly object sync = new object();
+        private readonly StepOutput lines;
 
-        internal ScriptOutput(int keep)
+        internal ScriptOutput(int keep, StepOutput lines)
         {
             tail = new TextTail(keep);
+            this.lines = lines;
             Collection = new PSDataCollection<PSObject>();
             Collection.DataAdding += (sender, e) => Add(e.ItemAdded);
             Collection.DataAdded += (sender, e) =>
@@ -50,7 +55,8 @@ namespace TsSequence.Steps.PowerShellScript
 
         private void Add(object? item)
         {
-            string text = ToText(item, out bool lineBreak);
+            string text = ToText(item, out bool lineBreak, out bool information);
+            lines.Line(information ? "information" : "output", text);
             lock (sync)
             {
                 tail.Append(text);
@@ -61,9 +67,10 @@ namespace TsSequence.Steps.PowerShellScript
             }
         }
 
-        private static string ToText(object? item, out bool lineBreak)
+        private static string ToText(object? item, out bool lineBreak, out bool information)
         {
             lineBreak = true;
+            information = false;
             object? value = item is PSObject wrapped ? wrapped.BaseObject : item;
             if (value is string plain)
             {
@@ -71,15 +78,16 @@ namespace TsSequence.Steps.PowerShellScript
                 return plain;
             }
 
-            if (value is InformationRecord information)
+            if (value is InformationRecord record)
             {
-                if (information.MessageData is HostInformationMessage host)
+                information = true;
+                if (record.MessageData is HostInformationMessage host)
                 {
                     lineBreak = host.NoNewLine != true;
                     return host.Message ?? string.Empty;
                 }
 
-                return AsText(information.MessageData);
+                return AsText(record.MessageData);
             }
 
             return AsText(item);

@@ -102,12 +102,18 @@ describe('smsts.log (CMTrace format)', function () {
     };
 
     // The engine's lines (spec 6.2).
-    has("Start executing an instruction. Instruction name: 'Echo'. Type: 'RunCommandLine'.");
+    has("Start executing an instruction. Instruction name: 'Work'.  Pointer: 1. Type: 'Group'. Disabled: 0");
+    has("Start executing an instruction. Instruction name: 'Echo'.  Pointer: 2. Type: 'RunCommandLine'. Disabled: 0");
+    has("Start executing an instruction. Instruction name: 'Off'.  Pointer: 3. Type: 'RunCommandLine'. Disabled: 1");
+    has('Set a global environment variable _SMSTSCurrentActionName=Echo');
+    has('Set a global environment variable _SMSTSNextInstructionPointer=2');
+    has('Successfully save execution state and environment to local hard disk');
+    expect(has('The execution of the group (Work) has failed and the execution has been aborted. An action failed.').type).to.equal(3);
     has('The group (Work) has been successfully started');
     has('The action (Off) has been skipped because it is disabled');
     has('The action (Not here) has been skipped because the condition was evaluated to be false');
     has('Successfully completed the action (Echo) with the exit win32 code 0');
-    expect(has('Failed to run the action: Soft failure. Exit code 3 is not a success code (0, 3010). (exit code 3)').type).to.equal(3);
+    expect(has('Failed to run the action: Soft failure. Exit code 3 is not a success code (0, 3010). (Error: 00000003; Source: Windows)').type).to.equal(3);
     expect(has('Task Sequence Engine failed! Code: enExecutionFail').type).to.equal(3);
     // The steps' own lines, under their programs' components.
     has('Executing command line: echo "out ********"; echo "err line" >&2; printf "multi\\nline\\n"', 'InstallSoftware');

@@ -106,10 +106,24 @@ namespace TsSequence.Engine
             context.InstructionPointer++;
             bool interrupted = context.ResumeAt == index && context.Interrupted == index;
             context.ResumeAt = -1;
+            if (context.Log.Wanted)
+            {
+                // ConfigMgr's lines for every instruction it reaches (spec 6.2).
+                string disabled = Items.Flag(item, "disabled") ? "1" : "0";
+                context.Log.Info($"Start executing an instruction. Instruction name: '{name}'.  Pointer: {index.ToString(CultureInfo.InvariantCulture)}. Type: '{Items.Type(item)}'. Disabled: {disabled}", path);
+                context.Log.Info($"Set a global environment variable _SMSTSCurrentActionName={name}", path);
+                context.Log.Info($"Set a global environment variable _SMSTSNextInstructionPointer={index.ToString(CultureInfo.InvariantCulture)}", path);
+            }
+
             bool retry = interrupted && !Items.Flag(item, "disabled") && Checkpoints.TakeRetry(context, index);
             if (!retry)
             {
                 Checkpoints.BeforeItem(context, item, index);
+            }
+
+            if (context.State != null && context.Log.Wanted)
+            {
+                context.Log.Info("Successfully save execution state and environment to local hard disk", path);
             }
 
             if (interrupted && !retry && !Items.Flag(item, "disabled"))
@@ -174,6 +188,15 @@ namespace TsSequence.Engine
                 }
 
                 context.Progress.OpenGroups.Remove(open);
+                if (!completed)
+                {
+                    context.Log.Error($"The execution of the group ({name}) has failed and the execution has been aborted. An action failed.", path);
+                    if (continueOnError)
+                    {
+                        context.Log.Info($"The group ({name}) continues on error: the execution goes on after it", path);
+                    }
+                }
+
                 return Complete(entry, clock, completed, continueOnError, null, completed ? string.Empty : "A step of this group failed.");
             }
 

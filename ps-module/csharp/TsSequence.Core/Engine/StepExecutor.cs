@@ -34,10 +34,6 @@ namespace TsSequence.Engine
             var entry = new ResultEntry(path, type);
             context.Results.Add(entry);
             Stopwatch clock = walker.Start(entry);
-            if (context.Log.Wanted)
-            {
-                context.Log.Info($"Start executing an instruction. Instruction name: '{name}'. Type: '{type}'.", path);
-            }
 
             int? exitCode = null;
             bool succeeded = false;
@@ -91,7 +87,7 @@ namespace TsSequence.Engine
                 }
                 else
                 {
-                    context.Log.Error($"Failed to run the action: {name}. {message} (exit code {code})", path);
+                    context.Log.Error($"Failed to run the action: {name}. {message} (Error: {exitCode.Value.ToString("X8", CultureInfo.InvariantCulture)}; Source: Windows)", path);
                 }
             }
 

@@ -11,7 +11,8 @@ namespace TsSequence
     /// <c>_SMSTaskSequence</c> folder and its logs). Each Invoke-TsSequence run gets one; a
     /// PowerShell session gets one, on first use, for all its Invoke-TsStep calls. The folder is
     /// private (see <see cref="PrivateDirectory"/>). A folder that is still empty when its run
-    /// ends is removed, so runs that wrote nothing leave nothing behind.
+    /// ends is removed, so runs that wrote nothing leave nothing behind; old finished runs' folders
+    /// go when a new run starts (<see cref="RunRetention"/>).
     /// </summary>
     public sealed class RunFolder
     {
@@ -65,6 +66,7 @@ namespace TsSequence
                 {
                     PrivateDirectory.CreateOwnerOnly(folder.DataPath);
                     PrivateDirectory.Create(folder.LogPath);
+                    RunRetention.Prune(root);
                     return folder;
                 }
             }

@@ -38,6 +38,6 @@
         PSData = @{
             Tags = @('TaskSequence', 'ConfigMgr', 'MECM', 'SCCM', 'Deployment', 'Automation', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
         }
-        TsSeqModelHash = 'a850430dfa06b79e8bd670eb8f0c62476940aa0240ea21fb536118a3974b9a8c'
+        TsSeqModelHash = 'a41d69ca6ae2232629a99c7cd71829f83f13d37306789b610900b8735349a160'
     }
 }

@@ -1268,7 +1268,7 @@ function New-TsRunCommandLineStep {
     .PARAMETER CommandLine
     Command line to run; %NAME% references to task sequence variables are expanded first.
 
-    Required. Length: 1 to 32000 characters. ConfigMgr variable: CommandLine.
+    Required. Length: 1 to 32000 characters. Code: a CommandLine variable never replaces it. ConfigMgr variable: CommandLine.
 
     .PARAMETER PackageId
     Package whose downloaded content holds the files the command needs; the command starts in the package folder unless workingDirectory says otherwise.
@@ -1479,7 +1479,7 @@ function New-TsRunPowerShellScriptStep {
     .PARAMETER SourceScript
     Text of an inline script, used instead of packageId and scriptName. It is code, so it is never %NAME%-expanded; read variables in the script with $tsenv.Value('NAME').
 
-    Length: at least 1 character. Verbatim: never %NAME%-expanded. ConfigMgr variable: OSDRunPowerShellScriptSourceScript.
+    Length: at least 1 character. Verbatim: never %NAME%-expanded. Code: a OSDRunPowerShellScriptSourceScript variable never replaces it. ConfigMgr variable: OSDRunPowerShellScriptSourceScript.
 
     .PARAMETER Parameters
     Parameters for the script (not for powershell.exe): a parameter string such as -Name 'Value' -Force, parsed as data, or named values.

@@ -78,6 +78,7 @@ function parameterSpec(p: ParameterModel): string {
     p.pattern === undefined ? 'null' : csString(p.pattern),
     csBool(p.secret),
     csBool(p.verbatim),
+    csBool(p.code),
     p.variable === undefined ? 'null' : csString(p.variable),
     csString(p.description),
   ];

@@ -50,6 +50,7 @@ export function parameterHelp(p: ParameterModel): string {
   else if (p.maxLength !== undefined) facts.push(`Length${each}: at most ${p.maxLength} characters.`);
   if (p.secret) facts.push('Secret: masked in logs, results and saved state.');
   if (p.verbatim) facts.push('Verbatim: never %NAME%-expanded.');
+  if (p.code && p.variable) facts.push(`Code: a ${p.variable} variable never replaces it.`);
   if (p.variable !== undefined) facts.push(`ConfigMgr variable: ${p.variable}.`);
   // Last, so no sentence period sticks to the expression.
   if (p.pattern !== undefined) facts.push(`Regular expression${each}: ${p.pattern}`);

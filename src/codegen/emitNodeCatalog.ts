@@ -4,7 +4,7 @@ import { headerComment } from './header.js';
 import type { CodegenModel, JsonValue, ParameterModel, TypeModel } from './model.js';
 import { PARAMETER_TYPES } from './model.js';
 
-const PARAMETER_KEYS = ['name', 'psName', 'type', 'required', 'default', 'enum', 'minimum', 'maximum', 'minLength', 'maxLength', 'pattern', 'secret', 'verbatim', 'variable', 'description'] as const;
+const PARAMETER_KEYS = ['name', 'psName', 'type', 'required', 'default', 'enum', 'minimum', 'maximum', 'minLength', 'maxLength', 'pattern', 'secret', 'verbatim', 'code', 'variable', 'description'] as const;
 
 export function emitNodeCatalog(model: CodegenModel, modelHash: string): string {
   const lines: string[] = [
@@ -30,6 +30,7 @@ export function emitNodeCatalog(model: CodegenModel, modelHash: string): string 
     '  readonly pattern: string | undefined;',
     '  readonly secret: boolean;',
     '  readonly verbatim: boolean;',
+    '  readonly code: boolean;',
     '  readonly variable: string | undefined;',
     '  readonly description: string;',
     '}',

@@ -17,6 +17,7 @@ export interface DocInfo {
 
 /** Tags the model may use; anything else is a typo and fails the generator. */
 export const KNOWN_TAGS = [
+  'code',
   'default',
   'displayName',
   'example',

@@ -47,6 +47,8 @@ export interface ParameterModel {
   pattern?: string;
   secret: boolean;
   verbatim: boolean;
+  /** The value is code (a command line, a script): a task sequence variable never replaces it (no action-variable override). */
+  code: boolean;
   /** ConfigMgr task sequence variable that carries the property. */
   variable?: string;
   description: string;

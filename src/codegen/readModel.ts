@@ -23,7 +23,7 @@ export class ModelError extends Error {
   }
 }
 
-const PARAMETER_TAGS = ['default', 'minimum', 'maximum', 'minLength', 'maxLength', 'pattern', 'secret', 'verbatim', 'variable'] as const;
+const PARAMETER_TAGS = ['default', 'minimum', 'maximum', 'minLength', 'maxLength', 'pattern', 'secret', 'verbatim', 'code', 'variable'] as const;
 
 /** Named model types with a parameter type of their own. */
 const NAMED_TYPES: Record<string, ParameterType> = { Condition: 'condition', ScriptParameters: 'parameters', integer: 'integer' };
@@ -168,6 +168,7 @@ class TypeReader {
       pattern: constraints.pattern,
       secret: constraints.secret,
       verbatim: constraints.verbatim,
+      code: constraints.code,
       variable: constraints.variable,
       description: doc.text,
     });

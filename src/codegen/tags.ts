@@ -6,14 +6,14 @@ import type { JsonValue, ParameterModel } from './model.js';
 /** The part of a parameter's model that its JSDoc tags decide. */
 export type Constraints = Pick<
   ParameterModel,
-  'default' | 'minimum' | 'maximum' | 'minLength' | 'maxLength' | 'pattern' | 'secret' | 'verbatim' | 'variable'
+  'default' | 'minimum' | 'maximum' | 'minLength' | 'maxLength' | 'pattern' | 'secret' | 'verbatim' | 'code' | 'variable'
 >;
 
 const LENGTH_TAGS = new Set(['minLength', 'maxLength']);
 
 /** Reads the constraint tags of a property; `where` is "Step.field" for error messages. */
 export function readConstraints(tags: DocTag[], where: string, allowed: readonly string[], errors: string[]): Constraints {
-  const result: Constraints = { secret: false, verbatim: false };
+  const result: Constraints = { secret: false, verbatim: false, code: false };
   const seen = new Set<string>();
   for (const tag of tags) {
     const text = tag.text.trim();
@@ -58,6 +58,7 @@ export function readConstraints(tags: DocTag[], where: string, allowed: readonly
         break;
       case 'secret':
       case 'verbatim':
+      case 'code':
         if (text !== '') errors.push(`${where}: @${tag.name} takes no value, got '${text}'`);
         result[tag.name] = true;
         break;

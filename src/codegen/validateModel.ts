@@ -100,6 +100,7 @@ function checkParameter(where: string, p: ParameterModel, errors: string[]): voi
   }
   if ((p.secret || p.verbatim) && p.type !== 'string') errors.push(`${where}: @secret and @verbatim only apply to strings`);
   if (p.secret && p.verbatim) errors.push(`${where}: a property cannot be both @secret and @verbatim`);
+  if (p.code && p.type !== 'string') errors.push(`${where}: @code only applies to strings`);
   if (p.pattern !== undefined) {
     try {
       new RegExp(p.pattern, 'u');

@@ -100,6 +100,7 @@ export interface FixtureStep extends StepOptions {
   /**
    * Script text.
    * @verbatim
+   * @code
    */
   script?: string;
   /**

@@ -169,7 +169,7 @@ describe('codegen: generated PowerShell text', () => {
     expect(text).to.match(/^ {4}public static partial class StepCatalog$/m);
     expect(text).to.match(/^ {8}public static ParameterSpec\[\] CommonOptions \{ get; \} = new ParameterSpec\[\]$/m);
     expect(text).to.contain(
-      'new ParameterSpec("commandLine", "CommandLine", "string", true, null, null, null, null, 1, 32000, null, false, false, "CommandLine", ',
+      'new ParameterSpec("commandLine", "CommandLine", "string", true, null, null, null, null, 1, 32000, null, false, false, true, "CommandLine", ',
     );
     expect(text).to.contain('new ParameterSpec("successCodes", "SuccessCodes", "integer[]", false, new object?[] { 0, 3010 }, ');
     const entries = [...text.matchAll(/^ *new ParameterSpec\((.*)\),$/gm)];

@@ -71,10 +71,10 @@ describe('codegen: readModel', function () {
     expect(psType(parameter('ratio'))).to.equal('[double]');
   });
 
-  it('reads @secret and @verbatim', () => {
-    expect(parameter('password')).to.deep.include({ secret: true, verbatim: false });
-    expect(parameter('script')).to.deep.include({ secret: false, verbatim: true });
-    expect(parameter('text')).to.deep.include({ secret: false, verbatim: false });
+  it('reads @secret, @verbatim and @code', () => {
+    expect(parameter('password')).to.deep.include({ secret: true, verbatim: false, code: false });
+    expect(parameter('script')).to.deep.include({ secret: false, verbatim: true, code: true });
+    expect(parameter('text')).to.deep.include({ secret: false, verbatim: false, code: false });
   });
 
   it('maps booleans to [switch], or [bool] when they default to true', () => {

@@ -90,14 +90,25 @@ describe('action variables', function () {
     expect(existsSync(join(scratch, 'never.txt'))).to.equal(false);
   });
 
-  it('never takes code from a variable: OSDRunPowerShellScriptSourceScript does not replace sourceScript', async function () {
-    const result = await engine.runSequence({
-      name: 'code',
-      variables: { OSDRunPowerShellScriptSourceScript: "$tsenv.Value('Hijacked') = 'yes'" },
-      steps: [script("$tsenv.Value('Ran') = 'own'")],
-    });
+  it('never takes code from a variable: neither sourceScript nor commandLine (a step output named CommandLine included)', async function () {
+    const result = await engine.runSequence(
+      {
+        name: 'code',
+        variables: { OSDRunPowerShellScriptSourceScript: "$tsenv.Value('Hijacked') = 'yes'" },
+        steps: [
+          script("$tsenv.Value('Ran') = 'own'"),
+          { type: 'RunCommandLine', name: 'Output', commandLine: 'echo touch hijacked.txt', outputVariableName: 'CommandLine' },
+          { type: 'RunCommandLine', name: 'Own', commandLine: 'echo own', outputVariableName: 'Own' },
+        ],
+      },
+      { baseDirectory: scratch },
+    );
+    expect(result.status, JSON.stringify(result.steps)).to.equal('Succeeded');
     expect(result.variables.Ran).to.equal('own');
     expect(result.variables).to.not.have.property('Hijacked');
+    expect(result.variables.CommandLine).to.equal('touch hijacked.txt');
+    expect(result.variables.Own).to.equal('own');
+    expect(existsSync(join(scratch, 'hijacked.txt'))).to.equal(false);
   });
 
   it('masks a secret option published as a variable, and logs "Set a local default variable"', async function () {

@@ -24,6 +24,7 @@ export interface RunCommandLineStep extends StepOptions {
    * Command line to run; %NAME% references to task sequence variables are expanded first.
    * @minLength 1
    * @maxLength 32000
+   * @code
    * @variable CommandLine
    */
   commandLine: string;

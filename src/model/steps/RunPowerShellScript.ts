@@ -52,6 +52,7 @@ export interface RunPowerShellScriptStep extends StepOptions {
    * Text of an inline script, used instead of packageId and scriptName. It is code, so it is
    * never %NAME%-expanded; read variables in the script with $tsenv.Value('NAME').
    * @verbatim
+   * @code
    * @minLength 1
    * @variable OSDRunPowerShellScriptSourceScript
    */

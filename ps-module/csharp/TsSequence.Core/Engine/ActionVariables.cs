@@ -16,7 +16,9 @@ namespace TsSequence.Engine
     /// step) wins, for this and every later step using it; its text is read as the option's type
     /// (true/false, a number, a list of exit codes, a parameter string split like a literal one)
     /// and checked against the model's rules. Two kinds of option are never taken from a
-    /// variable: code (sourceScript: data never becomes code) and structured options (rules).
+    /// variable: code (the model's @code options, commandLine and sourceScript: data never
+    /// becomes code, unlike ConfigMgr, where a CommandLine variable replaces every later Run
+    /// Command Line's command) and structured options (rules). Code is not published either.
     /// </summary>
     internal sealed class ActionVariables
     {
@@ -39,7 +41,7 @@ namespace TsSequence.Engine
             var action = new ActionVariables(context.Environment);
             foreach (ParameterSpec parameter in StepCatalog.ParametersOf(type))
             {
-                if (parameter.Variable == null || parameter.Verbatim || !IsScalarOrList(parameter.Type))
+                if (parameter.Variable == null || parameter.Code || !IsScalarOrList(parameter.Type))
                 {
                     continue;
                 }

@@ -8,7 +8,7 @@ namespace TsSequence.Model
     public sealed class ParameterSpec
     {
         /// <summary>A parameter description (generated code calls this).</summary>
-        public ParameterSpec(string name, string psName, string type, bool required, object? defaultValue, string[]? enumValues, double? minimum, double? maximum, int? minLength, int? maxLength, string? pattern, bool secret, bool verbatim, string? variable, string description)
+        public ParameterSpec(string name, string psName, string type, bool required, object? defaultValue, string[]? enumValues, double? minimum, double? maximum, int? minLength, int? maxLength, string? pattern, bool secret, bool verbatim, bool code, string? variable, string description)
         {
             Name = name;
             PsName = psName;
@@ -23,6 +23,7 @@ namespace TsSequence.Model
             Pattern = pattern;
             Secret = secret;
             Verbatim = verbatim;
+            Code = code;
             Variable = variable;
             Description = description;
         }
@@ -65,6 +66,9 @@ namespace TsSequence.Model
 
         /// <summary>Code (script source): never %var%-expanded.</summary>
         public bool Verbatim { get; }
+
+        /// <summary>The value is code (a command line, a script): an action variable never replaces it.</summary>
+        public bool Code { get; }
 
         /// <summary>ConfigMgr's variable for this parameter, null for none.</summary>
         public string? Variable { get; }

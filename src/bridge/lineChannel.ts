@@ -35,13 +35,9 @@ export class LineSplitter {
   }
 }
 
-/**
- * A message's JSON, to be sent as one line: JSON.stringify escapes newlines inside strings. The
- * newline itself is not appended: on a 10 MB message that makes a second string (a cons string)
- * that writing then has to copy flat again; the channel writes it separately.
- */
-export function encodeJson(message: unknown): string {
-  return JSON.stringify(message);
+/** One JSON value per line; JSON.stringify escapes newlines inside strings, so a message is one line. */
+export function encodeMessage(message: unknown): string {
+  return JSON.stringify(message) + '\n';
 }
 
 export type LineChannelHandlers = {
@@ -70,12 +66,11 @@ export class LineChannel {
   }
 
   send(message: unknown): void {
-    this.sendLine(encodeJson(message));
+    this.sendLine(encodeMessage(message));
   }
 
-  /** Writes a message made by encodeJson, and the newline that ends it. */
-  sendLine(json: string): void {
-    this.stream.write(json, 'utf8');
-    this.stream.write('\n', 'utf8');
+  /** Writes a line made by encodeMessage. */
+  sendLine(line: string): void {
+    this.stream.write(line, 'utf8');
   }
 }

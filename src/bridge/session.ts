@@ -3,7 +3,7 @@
 // the request they belong to and answers the engine's callbacks.
 import type { Socket } from 'node:net';
 import { EngineAbortError, EngineRequestError, EngineUnavailableError, InvalidRequestError } from './errors.js';
-import { encodeJson, LineChannel } from './lineChannel.js';
+import { encodeMessage, LineChannel } from './lineChannel.js';
 import {
   asIncomingMessage,
   type CallbackMessage,
@@ -105,9 +105,9 @@ export class BridgeSession {
     while (!this.inFlight && !this.failure) {
       const next = this.queue.shift();
       if (!next) return;
-      let json: string;
+      let line: string;
       try {
-        json = encodeJson({ type: 'request', id: next.id, method: next.method, params: next.params });
+        line = encodeMessage({ type: 'request', id: next.id, method: next.method, params: next.params });
       } catch (error) {
         // Not JSON-serializable (a cycle, a BigInt): fail this request alone, nothing was sent.
         const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
@@ -115,7 +115,7 @@ export class BridgeSession {
         continue;
       }
       this.inFlight = next;
-      this.channel.sendLine(json);
+      this.channel.sendLine(line);
     }
   }
 

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { encodeJson, LineSplitter } from '../../src/bridge/lineChannel.js';
+import { encodeMessage, LineSplitter } from '../../src/bridge/lineChannel.js';
 
 function split(chunks: Buffer[]): string[] {
   const lines: string[] = [];
@@ -31,7 +31,7 @@ describe('LineSplitter (NDJSON framing)', () => {
   });
 
   it('reassembles a 4 MB line from 64 KB chunks in linear time', () => {
-    const big = encodeJson({ value: 'x'.repeat(4 * 1024 * 1024) }) + '\n';
+    const big = encodeMessage({ value: 'x'.repeat(4 * 1024 * 1024) });
     const bytes = Buffer.from(big, 'utf8');
     const chunks: Buffer[] = [];
     for (let offset = 0; offset < bytes.length; offset += 65536) chunks.push(bytes.subarray(offset, offset + 65536));
@@ -45,8 +45,9 @@ describe('LineSplitter (NDJSON framing)', () => {
   });
 
   it('encodes a message as exactly one line even when strings contain newlines', () => {
-    const line = encodeJson({ text: 'a\nb\r\nc\u2028' });
-    expect(line).not.to.include('\n');
+    const line = encodeMessage({ text: 'a\nb\r\nc\u2028' });
+    expect(line.endsWith('\n')).to.equal(true);
+    expect(line.slice(0, -1)).not.to.include('\n');
     expect(JSON.parse(line)).to.deep.equal({ text: 'a\nb\r\nc\u2028' });
   });
 });

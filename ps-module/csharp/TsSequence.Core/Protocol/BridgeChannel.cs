@@ -51,8 +51,8 @@ namespace TsSequence.Protocol
         /// <summary>
         /// The next line (without its \n, and a \r before it), or null when Node closed the
         /// channel. The bytes are valid until the next call. A line that fits in the read buffer is
-        /// handed over in place; a longer one is read into buffers that are kept as they fill
-        /// (never copied while it grows) and joined once when it is complete.
+        /// handed over in place; a longer one is read into buffers that are kept as they fill and
+        /// parsed across them: its bytes are never copied.
         /// </summary>
         internal ChannelLine? ReadLine()
         {
@@ -123,58 +123,67 @@ namespace TsSequence.Protocol
 
         private ChannelLine Complete(List<ArraySegment<byte>>? pieces, ArraySegment<byte> last)
         {
-            ArraySegment<byte> line = last;
-            if (pieces != null)
+            if (pieces == null)
             {
-                pieces.Add(last);
-                int length = 0;
-                foreach (ArraySegment<byte> piece in pieces)
-                {
-                    length += piece.Count;
-                }
-
-                var joined = new byte[length];
-                int at = 0;
-                foreach (ArraySegment<byte> piece in pieces)
-                {
-                    Buffer.BlockCopy(piece.Array!, piece.Offset, joined, at, piece.Count);
-                    at += piece.Count;
-                }
-
-                line = new ArraySegment<byte>(joined);
-                if (input.Length > BufferSize && inputStart == inputEnd)
-                {
-                    input = new byte[BufferSize]; // back to the floor once the long line is read
-                    inputStart = inputEnd = 0;
-                }
+                return new ChannelLine(new[] { WithoutReturn(last) });
             }
 
-            int count = line.Count > 0 && line.Array![line.Offset + line.Count - 1] == (byte)'\r' ? line.Count - 1 : line.Count;
-            return new ChannelLine(line.Array!, line.Offset, count);
+            if (input.Length > BufferSize && inputStart == inputEnd)
+            {
+                input = new byte[BufferSize]; // back to the floor once the long line is read
+                inputStart = inputEnd = 0;
+            }
+
+            if (last.Count == 0)
+            {
+                last = pieces[pieces.Count - 1]; // the newline began a buffer: a \r may end the piece before
+                pieces.RemoveAt(pieces.Count - 1);
+            }
+
+            pieces.Add(WithoutReturn(last));
+            return new ChannelLine(pieces);
         }
+
+        private static ArraySegment<byte> WithoutReturn(ArraySegment<byte> piece) =>
+            piece.Count > 0 && piece.Array![piece.Offset + piece.Count - 1] == (byte)'\r' ? new ArraySegment<byte>(piece.Array, piece.Offset, piece.Count - 1) : piece;
     }
 
-    /// <summary>One line of the channel: UTF-8 bytes, parsed in place.</summary>
+    /// <summary>One line of the channel: UTF-8 bytes in the buffers it was read into, parsed in place.</summary>
     internal readonly struct ChannelLine
     {
         private static readonly UTF8Encoding Utf8 = new UTF8Encoding(false);
 
-        private readonly byte[] bytes;
-        private readonly int offset;
+        private readonly IReadOnlyList<ArraySegment<byte>> pieces;
 
-        internal ChannelLine(byte[] bytes, int offset, int length)
+        internal ChannelLine(IReadOnlyList<ArraySegment<byte>> pieces)
         {
-            this.bytes = bytes;
-            this.offset = offset;
+            this.pieces = pieces;
+            int length = 0;
+            foreach (ArraySegment<byte> piece in pieces)
+            {
+                length += piece.Count;
+            }
+
             Length = length;
         }
 
         internal int Length { get; }
 
         /// <summary>The JSON value of the line.</summary>
-        internal object? Parse() => JsonCodec.Parse(bytes, offset, Length);
+        internal object? Parse() => JsonCodec.Parse(pieces);
 
         /// <summary>The line as text (for an error message about it).</summary>
-        public override string ToString() => Utf8.GetString(bytes, offset, Length);
+        public override string ToString()
+        {
+            var bytes = new byte[Length];
+            int at = 0;
+            foreach (ArraySegment<byte> piece in pieces)
+            {
+                Buffer.BlockCopy(piece.Array!, piece.Offset, bytes, at, piece.Count);
+                at += piece.Count;
+            }
+
+            return Utf8.GetString(bytes);
+        }
     }
 }

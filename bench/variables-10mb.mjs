@@ -7,8 +7,12 @@
 // stdin to stdout (started before timing); the time to write JSON.stringify({ variables }) with a
 // newline, read it back up to the newline and JSON.parse it.
 // Target: ≤ 200 ms.
+// Also printed: the CPU time of one round trip on each side (medians), Node's own process and, on
+// Linux, the engine's (every thread: its garbage collector too), which stay readable when other
+// work loads the machine and the wall-clock figure does not.
 // Knobs: BENCH_VAR_COUNT (10000), BENCH_VAR_MB (10), BENCH_VAR_RUNS (calls after the first, 5).
 import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { Engine } from '../dist/src/bridge/Engine.js';
 import { check, envNumber, figure, median, requireEmbeddedEngine, timed } from './lib.mjs';
 
@@ -30,6 +34,17 @@ function makeVariables() {
 
 function checkVariables(returned, sent, what) {
   for (const [name, value] of Object.entries(sent)) if (returned[name] !== value) check(returned[name], value, `${what}: ${name}`);
+}
+
+/** The CPU milliseconds process `pid` has used (all its threads), or undefined off Linux. */
+function processCpuMs(pid) {
+  try {
+    let ns = 0;
+    for (const task of readdirSync(`/proc/${pid}/task`)) ns += Number(readFileSync(`/proc/${pid}/task/${task}/schedstat`, 'utf8').split(' ')[0]);
+    return ns / 1e6;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A Node child echoing stdin to stdout, and a function that sends one line and awaits it back. */
@@ -64,15 +79,26 @@ const step = { type: 'SetTaskSequenceVariable', name: 'Noop', variableName: 'Ext
 const engine = await Engine.start({ engine: 'embedded' });
 let first;
 const ours = [];
+const nodeCpu = [];
+const engineCpu = [];
 try {
   const once = async () => {
+    const engineBefore = processCpuMs(engine.pid);
+    const nodeBefore = process.cpuUsage();
     const { ms, result } = await timed(() => engine.invokeStep(step, { variables }));
+    const nodeUsed = process.cpuUsage(nodeBefore);
+    const engineAfter = processCpuMs(engine.pid);
     check(result.variables.Extra, 'done', 'invokeStep: the step\'s variable');
     checkVariables(result.variables, variables, 'invokeStep');
-    return ms;
+    return { ms, node: (nodeUsed.user + nodeUsed.system) / 1000, engine: engineAfter === undefined ? undefined : engineAfter - engineBefore };
   };
-  first = await once();
-  for (let i = 0; i < RUNS; i++) ours.push(await once());
+  first = (await once()).ms;
+  for (let i = 0; i < RUNS; i++) {
+    const call = await once();
+    ours.push(call.ms);
+    nodeCpu.push(call.node);
+    if (call.engine !== undefined) engineCpu.push(call.engine);
+  }
 } finally {
   await engine.close();
 }
@@ -94,3 +120,5 @@ try {
 const unit = `ms (median of ${RUNS}; ${COUNT} variables, ${totalMb.toFixed(1)} MB)`;
 figure({ bench: BENCH, figure: 'round-trip', value: median(ours), unit, baseline: { name: 'Node-to-Node pipe echo of the same JSON', value: median(echoed) }, target: { max: 200 } });
 figure({ bench: BENCH, figure: 'first-round-trip', value: first, unit: `ms (the engine's first such call)` });
+figure({ bench: BENCH, figure: 'round-trip-cpu-node', value: median(nodeCpu), unit: `ms (CPU of the Node process per round trip, median of ${RUNS})` });
+if (engineCpu.length) figure({ bench: BENCH, figure: 'round-trip-cpu-engine', value: median(engineCpu), unit: `ms (CPU of the engine process per round trip, all threads, median of ${RUNS})` });

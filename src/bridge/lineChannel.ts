@@ -69,8 +69,9 @@ export class LineChannel {
     this.sendLine(encodeMessage(message));
   }
 
-  /** Writes a line made by encodeMessage. */
-  sendLine(line: string): void {
-    this.stream.write(line, 'utf8');
+  /** Writes a line made by encodeMessage (or its bytes: encodeRequestLine). */
+  sendLine(line: string | Buffer): void {
+    if (typeof line === 'string') this.stream.write(line, 'utf8');
+    else this.stream.write(line);
   }
 }

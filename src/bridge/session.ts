@@ -3,7 +3,7 @@
 // the request they belong to and answers the engine's callbacks.
 import type { Socket } from 'node:net';
 import { EngineAbortError, EngineRequestError, EngineUnavailableError, InvalidRequestError } from './errors.js';
-import { encodeMessage, LineChannel } from './lineChannel.js';
+import { LineChannel } from './lineChannel.js';
 import {
   asIncomingMessage,
   type CallbackMessage,
@@ -13,6 +13,7 @@ import {
   type MethodName,
   type ReadyMessage,
 } from './protocol.js';
+import { encodeRequestLine } from './requestLine.js';
 
 export interface RequestOptions {
   onEvent?: (event: EngineEvent) => void;
@@ -105,9 +106,9 @@ export class BridgeSession {
     while (!this.inFlight && !this.failure) {
       const next = this.queue.shift();
       if (!next) return;
-      let line: string;
+      let line: Buffer;
       try {
-        line = encodeMessage({ type: 'request', id: next.id, method: next.method, params: next.params });
+        line = encodeRequestLine(next.id, next.method, next.params);
       } catch (error) {
         // Not JSON-serializable (a cycle, a BigInt): fail this request alone, nothing was sent.
         const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];

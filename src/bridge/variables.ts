@@ -82,11 +82,16 @@ export function variableNameProblem(name: string): string | undefined {
 /** Checks that caller-supplied variables are strings, so nothing is silently coerced on the way. */
 export function toVariableRecord(variables: VariableRecord | Map<string, string> | VariableMap | undefined): VariableRecord | undefined {
   if (variables === undefined) return undefined;
-  const entries = variables instanceof Map || variables instanceof VariableMap ? [...variables.entries()] : Object.entries(variables);
   const record: VariableRecord = {};
-  for (const [name, value] of entries) {
+  const add = (name: string, value: unknown) => {
     if (typeof value !== 'string') throw new TypeError(`Variable '${name}' must be a string, got ${typeof value}.`);
     record[name] = value;
+  };
+  if (variables instanceof Map || variables instanceof VariableMap) {
+    for (const [name, value] of variables.entries()) add(name, value);
+  } else {
+    // Object.keys, not Object.entries: no [name, value] array per variable (10,000 variables are common).
+    for (const name of Object.keys(variables)) add(name, variables[name]);
   }
   return record;
 }

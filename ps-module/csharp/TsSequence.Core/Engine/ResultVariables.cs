@@ -16,12 +16,14 @@ namespace TsSequence.Engine
         {
             Dictionary<string, string> masked = environment.MaskedSnapshot();
             var names = new string[masked.Count];
+            var values = new string[masked.Count];
             masked.Keys.CopyTo(names, 0);
-            Array.Sort(names, StringComparer.OrdinalIgnoreCase);
+            masked.Values.CopyTo(values, 0); // the same order as Keys
+            Array.Sort(names, values, StringComparer.OrdinalIgnoreCase);
             var sorted = new OrderedDictionary(names.Length, StringComparer.OrdinalIgnoreCase);
-            foreach (string name in names)
+            for (int i = 0; i < names.Length; i++)
             {
-                sorted[name] = environment.Mask(masked[name]);
+                sorted.Add(names[i], environment.Mask(values[i]));
             }
 
             return sorted;

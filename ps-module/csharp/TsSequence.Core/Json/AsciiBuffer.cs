@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Text;
 
@@ -8,29 +9,46 @@ namespace TsSequence.Json
     /// The bytes of a JSON text being written. The writer emits ASCII only (everything else is
     /// escaped), so characters become bytes one to one: the bridge sends the buffer as it is, with
     /// no string of the whole message and no encoding pass (a 10 MB result is written once).
+    /// The bytes are kept in chunks (doubling up to 1 MB): growing never copies what is written,
+    /// and <see cref="Clear"/> keeps only the first chunk, so memory returns to its floor after a
+    /// large message.
     /// </summary>
     internal sealed class AsciiBuffer
     {
-        private byte[] bytes;
-        private int length;
+        private const int MaxChunk = 1 << 20;
+
+        private readonly byte[] first;
+
+        // Chunks before the current one, each full.
+        private readonly List<byte[]> filled = new List<byte[]>();
+        private int filledLength;
+        private byte[] current;
+        private int used;
 
         internal AsciiBuffer(int capacity = 1024)
         {
-            bytes = new byte[capacity];
+            first = new byte[capacity];
+            current = first;
         }
 
-        internal int Length => length;
+        internal int Length => filledLength + used;
 
-        internal void Clear() => length = 0;
+        internal void Clear()
+        {
+            filled.Clear();
+            filledLength = 0;
+            current = first;
+            used = 0;
+        }
 
         internal void Append(char c)
         {
-            if (length == bytes.Length)
+            if (used == current.Length)
             {
-                Grow(1);
+                NextChunk();
             }
 
-            bytes[length++] = (byte)c;
+            current[used++] = (byte)c;
         }
 
         /// <summary>Appends ASCII text (the caller guarantees it: plain runs and escapes).</summary>
@@ -38,27 +56,52 @@ namespace TsSequence.Json
 
         internal void Append(string text, int start, int count)
         {
-            if (count <= 0)
+            while (count > 0)
             {
-                return;
-            }
+                if (used == current.Length)
+                {
+                    NextChunk();
+                }
 
-            if (length + count > bytes.Length)
-            {
-                Grow(count);
+                int part = Math.Min(count, current.Length - used);
+                used += Encoding.ASCII.GetBytes(text, start, part, current, used);
+                start += part;
+                count -= part;
             }
-
-            length += Encoding.ASCII.GetBytes(text, start, count, bytes, length);
         }
 
-        internal void WriteTo(Stream stream) => stream.Write(bytes, 0, length);
-
-        public override string ToString() => Encoding.ASCII.GetString(bytes, 0, length);
-
-        private void Grow(int needed)
+        internal void WriteTo(Stream stream)
         {
-            int size = Math.Max(bytes.Length * 2, length + needed);
-            Array.Resize(ref bytes, size);
+            foreach (byte[] chunk in filled)
+            {
+                stream.Write(chunk, 0, chunk.Length);
+            }
+
+            stream.Write(current, 0, used);
+        }
+
+        public override string ToString()
+        {
+            if (filled.Count == 0)
+            {
+                return Encoding.ASCII.GetString(current, 0, used);
+            }
+
+            var text = new StringBuilder(Length);
+            foreach (byte[] chunk in filled)
+            {
+                text.Append(Encoding.ASCII.GetString(chunk));
+            }
+
+            return text.Append(Encoding.ASCII.GetString(current, 0, used)).ToString();
+        }
+
+        private void NextChunk()
+        {
+            filled.Add(current);
+            filledLength += current.Length;
+            current = new byte[Math.Min(MaxChunk, current.Length * 2)];
+            used = 0;
         }
     }
 }

@@ -1,3 +1,6 @@
+using System;
+using System.Collections.Generic;
+
 
 namespace TsSequence.Json
 {
@@ -26,8 +29,11 @@ namespace TsSequence.Json
         /// <summary>Parses one JSON value; malformed text throws (System.Text.Json's JsonException, with its position, on PowerShell 7).</summary>
         public static object? Parse(string json) => JsonShapeReader.Read(json);
 
-        /// <summary>Parses UTF-8 bytes (the bridge channel's lines), as <see cref="Parse(string)"/>.</summary>
-        internal static object? Parse(byte[] utf8, int offset, int count) => JsonShapeReader.Read(utf8, offset, count);
+        /// <summary>
+        /// Parses UTF-8 bytes held in one or more pieces (the bridge channel's lines: a long one
+        /// stays in the buffers it was read into), as <see cref="Parse(string)"/>.
+        /// </summary>
+        internal static object? Parse(IReadOnlyList<ArraySegment<byte>> utf8) => JsonShapeReader.Read(utf8);
 
         /// <summary>Serializes a value to one line of ASCII JSON (non-ASCII characters are escaped).</summary>
         public static string Serialize(object? value)

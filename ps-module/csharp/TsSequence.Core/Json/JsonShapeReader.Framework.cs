@@ -3,6 +3,7 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Collections.Specialized;
+using System.Text;
 using System.Web.Script.Serialization;
 
 namespace TsSequence.Json
@@ -18,9 +19,23 @@ namespace TsSequence.Json
     /// </summary>
     internal static class JsonShapeReader
     {
-        /// <summary>Parses UTF-8 bytes: decoded first, as JavaScriptSerializer reads strings only.</summary>
-        internal static object? Read(byte[] utf8, int offset, int count) =>
-            Read(new System.Text.UTF8Encoding(false).GetString(utf8, offset, count < 0 ? utf8.Length - offset : count));
+        /// <summary>Parses UTF-8 bytes in pieces: decoded first, as JavaScriptSerializer reads strings only.</summary>
+        internal static object? Read(IReadOnlyList<ArraySegment<byte>> utf8)
+        {
+            // A decoder keeps a character whose bytes are split between two pieces.
+            var encoding = new UTF8Encoding(false);
+            System.Text.Decoder decoder = encoding.GetDecoder();
+            var text = new StringBuilder();
+            for (int i = 0; i < utf8.Count; i++)
+            {
+                ArraySegment<byte> piece = utf8[i];
+                var chars = new char[encoding.GetMaxCharCount(piece.Count)];
+                int count = decoder.GetChars(piece.Array!, piece.Offset, piece.Count, chars, 0, i == utf8.Count - 1);
+                text.Append(chars, 0, count);
+            }
+
+            return Read(text.ToString());
+        }
 
         internal static object? Read(string json)
         {

@@ -1,5 +1,6 @@
 #if !NETFRAMEWORK
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.Collections.Specialized;
 using System.Text;
@@ -22,6 +23,30 @@ namespace TsSequence.Json
         internal static object? Read(byte[] utf8, int offset, int count)
         {
             var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(utf8, offset, count < 0 ? utf8.Length - offset : count), Options);
+            return ReadDocument(ref reader);
+        }
+
+        /// <summary>Parses UTF-8 bytes in pieces, read across them: no copy joins them first.</summary>
+        internal static object? Read(IReadOnlyList<ArraySegment<byte>> utf8)
+        {
+            if (utf8.Count == 1)
+            {
+                return Read(utf8[0].Array!, utf8[0].Offset, utf8[0].Count);
+            }
+
+            var first = new Piece(utf8[0], null);
+            Piece last = first;
+            for (int i = 1; i < utf8.Count; i++)
+            {
+                last = new Piece(utf8[i], last);
+            }
+
+            var reader = new Utf8JsonReader(new ReadOnlySequence<byte>(first, 0, last, last.Memory.Length), Options);
+            return ReadDocument(ref reader);
+        }
+
+        private static object? ReadDocument(ref Utf8JsonReader reader)
+        {
             if (!reader.Read())
             {
                 throw new JsonException("The input does not contain any JSON value.");
@@ -35,6 +60,20 @@ namespace TsSequence.Json
             }
 
             return value;
+        }
+
+        /// <summary>One piece of a <see cref="ReadOnlySequence{T}"/>, linked to the next.</summary>
+        private sealed class Piece : ReadOnlySequenceSegment<byte>
+        {
+            internal Piece(ArraySegment<byte> bytes, Piece? previous)
+            {
+                Memory = bytes;
+                if (previous != null)
+                {
+                    RunningIndex = previous.RunningIndex + previous.Memory.Length;
+                    previous.Next = this;
+                }
+            }
         }
 
         private static object? ReadValue(ref Utf8JsonReader reader)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections;
+using System.Collections.Generic;
 using System.IO;
 using System.IO.Pipes;
 using System.Text;
@@ -17,15 +18,14 @@ namespace TsSequence.Protocol
     {
         private const int BufferSize = 65536;
 
-        // Buffers that grew for one large message are not kept: memory returns to its floor.
-        private const int KeepAtMost = 1 << 20;
+        // While a long line arrives, each new read buffer is as large as what it holds so far, up to this.
+        private const int MaxReadBuffer = 1 << 20;
 
         private readonly NamedPipeClientStream pipe;
-        private readonly byte[] input = new byte[BufferSize];
+        private byte[] input = new byte[BufferSize];
         private int inputStart;
         private int inputEnd;
-        private byte[] line = new byte[BufferSize];
-        private AsciiBuffer output = new AsciiBuffer(BufferSize);
+        private readonly AsciiBuffer output = new AsciiBuffer(BufferSize);
 
         private BridgeChannel(NamedPipeClientStream pipe)
         {
@@ -50,36 +50,50 @@ namespace TsSequence.Protocol
 
         /// <summary>
         /// The next line (without its \n, and a \r before it), or null when Node closed the
-        /// channel. The bytes are valid until the next call.
+        /// channel. The bytes are valid until the next call. A line that fits in the read buffer is
+        /// handed over in place; a longer one is read into buffers that are kept as they fill and
+        /// parsed across them: its bytes are never copied.
         /// </summary>
         internal ChannelLine? ReadLine()
         {
-            int length = 0;
+            List<ArraySegment<byte>>? pieces = null;
+            int pending = 0;
+            int scanFrom = inputStart;
             while (true)
             {
-                int newline = Array.IndexOf(input, (byte)'\n', inputStart, inputEnd - inputStart);
-                int end = newline < 0 ? inputEnd : newline;
-                int count = end - inputStart;
-                if (length + count > line.Length)
-                {
-                    Array.Resize(ref line, Math.Max(line.Length * 2, length + count));
-                }
-
-                Buffer.BlockCopy(input, inputStart, line, length, count);
-                length += count;
+                int newline = Array.IndexOf(input, (byte)'\n', scanFrom, inputEnd - scanFrom);
                 if (newline >= 0)
                 {
+                    var last = new ArraySegment<byte>(input, inputStart, newline - inputStart);
                     inputStart = newline + 1;
-                    return Complete(length);
+                    return Complete(pieces, last);
                 }
 
-                inputStart = 0;
-                inputEnd = pipe.Read(input, 0, input.Length);
-                if (inputEnd == 0)
+                if (inputStart == inputEnd && pieces == null)
+                {
+                    inputStart = inputEnd = 0; // nothing pending: read from the buffer's start
+                }
+                else if (inputEnd == input.Length)
+                {
+                    // Full, and the line goes on: this buffer now belongs to the line.
+                    pieces ??= new List<ArraySegment<byte>>();
+                    pieces.Add(new ArraySegment<byte>(input, inputStart, inputEnd - inputStart));
+                    pending += inputEnd - inputStart;
+                    input = new byte[Math.Min(MaxReadBuffer, Math.Max(BufferSize, pending))]; // doubling what is held
+                    inputStart = inputEnd = 0;
+                }
+
+                int read = pipe.Read(input, inputEnd, input.Length - inputEnd);
+                if (read == 0)
                 {
                     // End of input: a last line without its newline still counts, as StreamReader has it.
-                    return length > 0 ? Complete(length) : (ChannelLine?)null;
+                    var last = new ArraySegment<byte>(input, inputStart, inputEnd - inputStart);
+                    inputStart = inputEnd;
+                    return pieces != null || last.Count > 0 ? Complete(pieces, last) : (ChannelLine?)null;
                 }
+
+                scanFrom = inputEnd;
+                inputEnd += read;
             }
         }
 
@@ -89,7 +103,6 @@ namespace TsSequence.Protocol
         /// </summary>
         internal void Send(IDictionary message)
         {
-            output.Clear();
             try
             {
                 JsonCodec.Serialize(output, message);
@@ -99,10 +112,7 @@ namespace TsSequence.Protocol
             }
             finally
             {
-                if (output.Length > KeepAtMost)
-                {
-                    output = new AsciiBuffer(BufferSize);
-                }
+                output.Clear(); // also lets the chunks of a large message go
             }
         }
 
@@ -111,43 +121,69 @@ namespace TsSequence.Protocol
             pipe.Dispose();
         }
 
-        private ChannelLine Complete(int length)
+        private ChannelLine Complete(List<ArraySegment<byte>>? pieces, ArraySegment<byte> last)
         {
-            if (length > 0 && line[length - 1] == (byte)'\r')
+            if (pieces == null)
             {
-                length--;
+                return new ChannelLine(new[] { WithoutReturn(last) });
             }
 
-            var complete = new ChannelLine(line, length);
-            if (line.Length > KeepAtMost)
+            if (input.Length > BufferSize && inputStart == inputEnd)
             {
-                // The caller reads this line before the next one: hand it the big buffer, keep a small one.
-                line = new byte[BufferSize];
+                input = new byte[BufferSize]; // back to the floor once the long line is read
+                inputStart = inputEnd = 0;
             }
 
-            return complete;
+            if (last.Count == 0)
+            {
+                last = pieces[pieces.Count - 1]; // the newline began a buffer: a \r may end the piece before
+                pieces.RemoveAt(pieces.Count - 1);
+            }
+
+            pieces.Add(WithoutReturn(last));
+            return new ChannelLine(pieces);
         }
+
+        private static ArraySegment<byte> WithoutReturn(ArraySegment<byte> piece) =>
+            piece.Count > 0 && piece.Array![piece.Offset + piece.Count - 1] == (byte)'\r' ? new ArraySegment<byte>(piece.Array, piece.Offset, piece.Count - 1) : piece;
     }
 
-    /// <summary>One line of the channel: UTF-8 bytes, parsed in place.</summary>
+    /// <summary>One line of the channel: UTF-8 bytes in the buffers it was read into, parsed in place.</summary>
     internal readonly struct ChannelLine
     {
         private static readonly UTF8Encoding Utf8 = new UTF8Encoding(false);
 
-        internal ChannelLine(byte[] bytes, int length)
+        private readonly IReadOnlyList<ArraySegment<byte>> pieces;
+
+        internal ChannelLine(IReadOnlyList<ArraySegment<byte>> pieces)
         {
-            Bytes = bytes;
+            this.pieces = pieces;
+            int length = 0;
+            foreach (ArraySegment<byte> piece in pieces)
+            {
+                length += piece.Count;
+            }
+
             Length = length;
         }
-
-        internal byte[] Bytes { get; }
 
         internal int Length { get; }
 
         /// <summary>The JSON value of the line.</summary>
-        internal object? Parse() => JsonCodec.Parse(Bytes, 0, Length);
+        internal object? Parse() => JsonCodec.Parse(pieces);
 
         /// <summary>The line as text (for an error message about it).</summary>
-        public override string ToString() => Utf8.GetString(Bytes, 0, Length);
+        public override string ToString()
+        {
+            var bytes = new byte[Length];
+            int at = 0;
+            foreach (ArraySegment<byte> piece in pieces)
+            {
+                Buffer.BlockCopy(piece.Array!, piece.Offset, bytes, at, piece.Count);
+                at += piece.Count;
+            }
+
+            return Utf8.GetString(bytes);
+        }
     }
 }

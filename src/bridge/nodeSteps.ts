@@ -72,6 +72,8 @@ export class NodeStepRegistry {
     const call: HandlerCall = { registry: this, name: entry.name, path: context.path, finished: false };
     let timer: NodeJS.Timeout | undefined;
     try {
+      // Before the call: a synchronous handler runs to its end inside it.
+      const started = performance.now();
       const running = handlerCalls.run(call, async () => entry.handler(params.parameters ?? {}, context));
       const timedOut = Symbol('timed out');
       const limit = params.timeoutMs;
@@ -79,9 +81,10 @@ export class NodeStepRegistry {
         typeof limit === 'number' && limit > 0
           ? await Promise.race([running, new Promise<typeof timedOut>((resolve) => (timer = setTimeout(() => resolve(timedOut), limit)))])
           : await running;
-      if (outcome === timedOut) {
+      // A handler that blocks the event loop cannot be raced: past its limit it fails all the same.
+      if (outcome === timedOut || (typeof limit === 'number' && limit > 0 && performance.now() - started > limit)) {
         const minutes = limit! / 60_000;
-        const text = `The Node step '${entry.name}' timed out after ${Number(minutes.toFixed(4))} minute(s); its handler's signal was aborted and what it does from now on is ignored.`;
+        const text = `The Node step '${entry.name}' timed out after ${Number(minutes.toFixed(4))} minute(s); its handler's signal was aborted and its changes are ignored.`;
         timeout.abort(new Error(text));
         // A handler that ends later must not fail the process with an unhandled rejection.
         running.catch(() => undefined);

@@ -40,6 +40,8 @@ const INVALID_INPUT_ERROR_IDS = new Set([
   'tssequence.sequencechanged',
   'tssequence.statefolderinuse',
   'tssequence.invalidoptions',
+  'tssequence.runfolderunavailable',
+  'tssequence.logunavailable',
 ]);
 
 /**

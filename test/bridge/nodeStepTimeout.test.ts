@@ -16,6 +16,19 @@ describe('Node step timeouts', function () {
     await engine?.close();
   });
 
+  it('fails a handler that blocked the event loop past its limit, ignoring its changes', async function () {
+    engine.registerStep('busy', (_parameters, context) => {
+      const until = Date.now() + 1500;
+      while (Date.now() < until) {
+        // busy: no await, so no timer can fire
+      }
+      context.variables.set('Busy', 'yes');
+    });
+    const result = await engine.runSequence({ name: 'busy', steps: [{ type: 'Node', name: 'Busy', handler: 'busy', timeoutMinutes: 0.01, continueOnError: true }] });
+    expect(result.steps[0]).to.deep.include({ status: 'FailedContinued', exitCode: 1460 });
+    expect(result.variables).to.not.have.property('Busy');
+  });
+
   it('fails a Node step at its limit, aborts its signal, ignores its late changes and runs the next step', async function () {
     let aborted: unknown;
     let lateFinished = false;
@@ -39,7 +52,7 @@ describe('Node step timeouts', function () {
     });
     const elapsed = Date.now() - started;
     expect(result.steps[0]).to.deep.include({ status: 'FailedContinued', exitCode: 1460 });
-    expect(result.steps[0]!.message).to.match(/timed out after 0\.02 minute\(s\)/);
+    expect(result.steps[0]!.message).to.match(/timed out after 0\.02 minute\(s\); its handler's signal was aborted and its changes are ignored/);
     expect(result.steps[1]!.status).to.equal('Succeeded');
     expect(result.variables.Quick).to.equal('done');
     expect(result.variables).to.not.have.property('Late');

@@ -92,6 +92,26 @@ describe('conditions through the engine', function () {
     expectHolds(await runCases(engine, cases), cases);
   });
 
+  it('variable: whole numbers of any length compare exactly', async function () {
+    const cases: Case[] = [
+      { name: 'big greater', condition: variable('Big', 'greater', '99999999999999999999998'), holds: true },
+      { name: 'big not equal-ish', condition: variable('Big', 'lessEqual', '99999999999999999999998'), holds: false },
+      { name: 'negative', condition: variable('Negative', 'less', '-99999999999999999999998'), holds: true },
+    ];
+    expectHolds(await runCases(engine, cases, { variables: { Big: '99999999999999999999999', Negative: '-99999999999999999999999' } }), cases);
+  });
+
+  it('file: a version asked of a file that cannot have one (a FIFO) is false and the log says why', async function () {
+    if (process.platform === 'win32') this.skip();
+    const folder = tempDirectory();
+    const fifo = join(folder, 'pipe');
+    expect(spawnSync('mkfifo', [fifo]).status).to.equal(0);
+    const cases: Case[] = [{ name: 'fifo version', condition: { file: { path: fifo, version: '1.0', versionOperator: 'greaterEqual' } }, holds: false }];
+    const outcome = await runCases(engine, cases);
+    expectHolds(outcome, cases);
+    expect(outcome.logs.map((log) => log.message).join('\n')).to.contain('its version information cannot be read');
+  });
+
   it('all / any / none nest, and a root list is an implicit AND', async function () {
     const yes = variable('Platform', 'exists');
     const no = variable('Nope', 'exists');

@@ -51,7 +51,7 @@ export function registerRunCommand(program: Command): void {
     .addOption(engineOption())
     .option('--state-dir <dir>', 'folder for the saved state (restart/resume); default: a new folder per run')
     .option('--no-state', 'save no state: the run cannot be resumed')
-    .option('--log <file>', 'write the CMTrace-format log to this file; default: smsts.log in the state folder')
+    .option('--log <file>', 'write the CMTrace-format log to this file; default: Logs/smsts.log in the state folder')
     .addOption(restartProviderOption())
     .option('--what-if', 'show what would run without running it')
     .option('-v, --verbose', "print every step's output and log lines as they happen")
@@ -94,7 +94,12 @@ export async function runInEngine(label: string, document: { name?: string } | u
     onOutput: (stream, text) => (options.json || stream === 'stderr' ? process.stderr : process.stdout).write(text),
   });
   const interrupt = new AbortController();
-  const onSignal = () => interrupt.abort(new Error('interrupted'));
+  // The shell's convention: 128 + the signal's number (SIGINT 130, SIGTERM 143).
+  let signalExitCode = 130;
+  const onSignal = (signal: NodeJS.Signals) => {
+    signalExitCode = signal === 'SIGTERM' ? 143 : 130;
+    interrupt.abort(new Error('interrupted'));
+  };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   let result: ResultDocument;
@@ -104,7 +109,7 @@ export async function runInEngine(label: string, document: { name?: string } | u
     const onEvent = options.verbose ? verbosePrinter(process, options.json) : undefined;
     result = await call({ engine, signal: interrupt.signal, onEvent });
   } catch (error) {
-    if (interrupt.signal.aborted) throw new CliError(`${label}: interrupted; the engine was stopped.`, 130);
+    if (interrupt.signal.aborted) throw new CliError(`${label}: interrupted; the engine was stopped.`, signalExitCode);
     // The document or the variables were refused before anything ran (by Node or by the engine).
     if (isInvalidInputError(error)) {
       const where = error instanceof EngineRequestError && error.path ? `${error.path}: ` : '';

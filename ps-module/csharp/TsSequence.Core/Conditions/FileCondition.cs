@@ -28,7 +28,17 @@ namespace TsSequence.Conditions
             if (version != null && expected != null)
             {
                 string op = ConditionEvaluator.Required(file, "versionOperator", "file");
-                FileVersionInfo info = FileVersionInfo.GetVersionInfo(path);
+                FileVersionInfo info;
+                try
+                {
+                    info = FileVersionInfo.GetVersionInfo(path);
+                }
+                catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException)
+                {
+                    // Not a readable regular file (a FIFO, a device, no read access): it has no version to compare.
+                    return context.False("file", what, $"its version information cannot be read ({exception.Message.TrimEnd('.')}), so it has none to compare with {version}");
+                }
+
                 if (info.FileVersion == null && info.FileMajorPart == 0 && info.FileMinorPart == 0 && info.FileBuildPart == 0 && info.FilePrivatePart == 0)
                 {
                     return context.False("file", what, "the file has no version information to compare with " + version);

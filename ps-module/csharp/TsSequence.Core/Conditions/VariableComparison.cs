@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Numerics;
 using System.Management.Automation;
 using System.Text.RegularExpressions;
 
@@ -60,6 +61,13 @@ namespace TsSequence.Conditions
         /// <summary>Numbers as numbers, versions as versions, anything else ordinally ignoring case.</summary>
         public static int Compare(string left, string right)
         {
+            // Whole numbers exactly, however long (a double would call 10^23 and 10^23 - 1 equal).
+            if (BigInteger.TryParse(left, NumberStyles.AllowLeadingSign | NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite, CultureInfo.InvariantCulture, out BigInteger leftWhole) &&
+                BigInteger.TryParse(right, NumberStyles.AllowLeadingSign | NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite, CultureInfo.InvariantCulture, out BigInteger rightWhole))
+            {
+                return leftWhole.CompareTo(rightWhole);
+            }
+
             if (double.TryParse(left, NumberStyles.Float, CultureInfo.InvariantCulture, out double leftNumber) &&
                 double.TryParse(right, NumberStyles.Float, CultureInfo.InvariantCulture, out double rightNumber))
             {

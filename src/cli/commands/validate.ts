@@ -12,7 +12,7 @@ export function registerValidateCommand(program: Command): void {
       const document = readSequenceFile(file) as { steps: unknown[] };
       for (const warning of documentWarnings(document)) process.stderr.write(`${file}: warning: ${warning}\n`);
       const count = countSteps(document.steps);
-      process.stdout.write(`${file}: valid (${count} step${count === 1 ? '' : 's'} and groups)\n`);
+      process.stdout.write(`${file}: valid (${count === 1 ? '1 step or group' : `${count} steps and groups`})\n`);
     });
 }
 

@@ -66,11 +66,14 @@ describe('state folder', function () {
     expect((refused as Error).message).to.contain('cannot have a state folder');
   });
 
-  it('saves nothing in a what-if run', async function () {
+  it('creates nothing in a what-if run: neither the state folder given nor a default run folder', async function () {
     const state = folder();
-    await engine.runSequence(restartAfter(), { stateDirectory: state, whatIf: true });
-    const files = everyFile(state);
-    expect(files).to.deep.equal([]);
+    const given = await engine.runSequence(restartAfter(), { stateDirectory: state, whatIf: true });
+    expect(given.variables._SMSTSMDataPath).to.equal(state);
+    expect(existsSync(state), state).to.equal(false);
+    const defaulted = await engine.runSequence(restartAfter(), { whatIf: true });
+    expect(defaulted.variables._SMSTSMDataPath).to.match(/runs/);
+    expect(existsSync(defaulted.variables._SMSTSMDataPath!), defaulted.variables._SMSTSMDataPath).to.equal(false);
   });
 
   it('refuses a state folder others can read, and one that holds a run already', async function () {

@@ -3,9 +3,10 @@
 // continues at the right step with the saved variables, and the result covers the whole run.
 // Each step appends a line to a file, proving that no step before the restart runs twice.
 import { expect } from 'chai';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Engine } from '../../src/bridge/Engine.js';
+import { runCli } from '../support/cli.js';
 import { startTestEngine } from '../support/engine.js';
 import { tempDirectory } from '../support/tempFiles.js';
 
@@ -145,6 +146,19 @@ describe('restart and resume', function () {
     await engine.resumeSequence({ stateDirectory: state });
     expect(commands().slice(3)).to.deep.equal([['systemctl', 'disable', `tsseq-resume-${runId}.service`]]);
     expect(existsSync(join(providerFolder, `tsseq-resume-${runId}.service`))).to.equal(false);
+  });
+
+  it('refuses a state folder path holding a control character (a newline would add its own line to the systemd unit), writing nothing', async function () {
+    const hook = mkdtempSync(join(tempDirectory(), 'provider-nl-'));
+    const pwned = join(tempDirectory(), 'pwned');
+    const state = join(tempDirectory(), `nl\nExecStartPre=/bin/touch ${pwned}\n`);
+    const cli = await runCli(['run', 'examples/restart.json', '--state-dir', state, '--restart-provider', 'systemd'], { env: { TSSEQ_RESTART_PROVIDER_TEST_DIR: hook } });
+    expect(cli.code, cli.stderr).to.equal(2);
+    expect(cli.stderr).to.contain(`holds a line feed (U+000A) at character ${join(tempDirectory(), 'nl').length + 1}; a state folder's path cannot hold control characters`);
+    expect(readdirSync(hook)).to.deep.equal([]);
+    expect(existsSync(state)).to.equal(false);
+    const refused = await engine.resumeSequence({ stateDirectory: `${state}\t` }).catch((error: Error) => error);
+    expect(String(refused)).to.match(/holds a line feed .*cannot hold control characters/);
   });
 
   it('the windows provider registers a scheduled task running resume.ps1 with the state folder as an argument, then shutdown /r', async function () {

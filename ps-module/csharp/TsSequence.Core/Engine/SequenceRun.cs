@@ -84,6 +84,7 @@ namespace TsSequence.Engine
                 throw new EngineException("InvalidState", ErrorCategory.InvalidArgument, "Resuming needs the state folder of the run (-StateDirectory, --state-dir).");
             }
 
+            options.Check();
             // The lock first: the state read next is then the one no other process is changing.
             string folder = Path.GetFullPath(options.StateDirectory);
             StateLock? held = null;

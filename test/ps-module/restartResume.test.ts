@@ -3,7 +3,7 @@
 // continues at the right step with the saved variables, and the result covers the whole run.
 // Each step appends a line to a file, proving that no step before the restart runs twice.
 import { expect } from 'chai';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Engine } from '../../src/bridge/Engine.js';
 import { runCli } from '../support/cli.js';
@@ -173,5 +173,22 @@ describe('restart and resume', function () {
     expect(commands[0]!.slice(0, 5)).to.deep.equal(['schtasks.exe', '/Create', '/F', '/TN', `tsseq-resume-${runId}`]);
     expect(commands[0]![6]).to.include(`-StateDirectory ${state}`);
     expect(commands[1]).to.deep.equal(['shutdown.exe', '/r', '/t', '30', '/c', 'Back soon "really"']);
+  });
+
+  it('hands the restart message to the provider masked (shutdown.exe /c), and the test hook writes its files 0600', async function () {
+    const { state } = fresh();
+    const secret = 'Quartz-77123-hidden';
+    rmSync(join(providerFolder, 'commands.jsonl'), { force: true });
+    await engine.runSequence(
+      { name: 'windows', steps: [{ type: 'RestartComputer', name: 'Restart', message: 'restart %Pw%', messageTimeout: 0 }] },
+      { stateDirectory: state, restartProvider: 'windows', variables: { Pw: secret }, secrets: ['Pw'] },
+    );
+    const recorded = readFileSync(join(providerFolder, 'commands.jsonl'), 'utf8');
+    expect(recorded).to.not.contain(secret);
+    const commands = recorded.trim().split('\n').map((l) => JSON.parse(l) as string[]);
+    expect(commands[1]).to.deep.equal(['shutdown.exe', '/r', '/t', '0', '/c', 'restart ********']);
+    expect(statSync(join(providerFolder, 'commands.jsonl')).mode & 0o777).to.equal(0o600);
+    const systemd = await engine.runSequence({ name: 'systemd', steps: [{ type: 'RestartComputer', name: 'Restart', messageTimeout: 0 }] }, { stateDirectory: fresh().state, restartProvider: 'systemd' });
+    expect(statSync(join(providerFolder, `tsseq-resume-${systemd.variables._SMSTSAdvertID}.service`)).mode & 0o777).to.equal(0o600);
   });
 });

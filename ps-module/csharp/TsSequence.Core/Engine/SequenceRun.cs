@@ -171,7 +171,10 @@ namespace TsSequence.Engine
                 context.Log.Info($"The task sequence stops for a restart ({context.PendingRestart.Reason}); the {context.Options.RestartProvider} restart provider acts on it", string.Empty);
                 if (context.State != null)
                 {
-                    RestartProviders.For(context.Options.RestartProvider).Restart(context.Run.DataPath, context.Run.RunId, context.PendingRestart);
+                    // The message leaves the run (shutdown.exe /c, the provider's records): masked, as every line is.
+                    RestartRequest pending = context.PendingRestart;
+                    var shown = new RestartRequest(pending.Reason, pending.RetrySameStep, pending.Message == null ? null : context.Environment.Mask(pending.Message), pending.DelaySeconds);
+                    RestartProviders.For(context.Options.RestartProvider).Restart(context.Run.DataPath, context.Run.RunId, shown);
                 }
                 else if (context.Options.NoState)
                 {

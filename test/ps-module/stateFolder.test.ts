@@ -1,7 +1,7 @@
 // The state folder (the run folder, _SMSTSMDataPath): private files, secrets never in plain
 // text, what-if saves nothing, and a resume refuses what it cannot trust, naming the file.
 import { expect } from 'chai';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Engine } from '../../src/bridge/Engine.js';
 import { startTestEngine } from '../support/engine.js';
@@ -113,6 +113,38 @@ describe('state folder', function () {
     writeFileSync(file, JSON.stringify(restartAfter([{ type: 'SetTaskSequenceVariable', name: 'New', variableName: 'X', variableValue: '1' }])));
     const refused = await engine.resumeSequence({ stateDirectory: state }).catch((e: Error) => e);
     expect(String(refused)).to.include(`The sequence file '${file}' changed since the run started`);
+  });
+
+  it('refuses a tampered state.json, naming the file and the field, and state files of two runs mixed', async function () {
+    const state = folder();
+    await engine.runSequence(restartAfter(), { stateDirectory: state });
+    const statePath = join(state, 'state.json');
+    const original = readFileSync(statePath, 'utf8');
+    const refusal = async (change: Record<string, unknown>) => {
+      writeFileSync(statePath, JSON.stringify({ ...(JSON.parse(original) as object), ...change }));
+      return String(await engine.resumeSequence({ stateDirectory: state }).catch((e: Error) => e));
+    };
+    const prefix = `Cannot resume from '${statePath}': `;
+    // restartAfter() has 2 instructions: positions 0 to 2.
+    expect(await refusal({ position: -1 })).to.include(`${prefix}'position' must be a whole number from 0 to 2.`);
+    expect(await refusal({ position: 1000 })).to.include(`${prefix}'position' must be a whole number from 0 to 2.`);
+    expect(await refusal({ position: 1e40 })).to.include("'position' must be a whole number from 0 to 2.");
+    expect(await refusal({ status: 'Bogus' })).to.include(`${prefix}'status' must be one of Running, RestartPending, Succeeded, Failed.`);
+    expect(await refusal({ retriesLeft: { '99999999999': 1 } })).to.include("'retriesLeft' must be an object whose names are instruction numbers from 0 to 1.");
+    expect(await refusal({ variables: [] })).to.include("'variables' must be an object.");
+    for (const message of [await refusal({ openGroups: [['x', 0]] }), await refusal({ resultCount: 'many' })]) {
+      expect(message).to.include(prefix);
+      expect(message).to.not.match(/Unable to cast|overflow|\.\./);
+    }
+    // A state.json of another run in this folder.
+    writeFileSync(statePath, original);
+    const other = folder();
+    await engine.runSequence(restartAfter(), { stateDirectory: other });
+    copyFileSync(join(other, 'state.json'), statePath);
+    expect(await engine.resumeSequence({ stateDirectory: state }).catch((e: Error) => String(e))).to.match(/it is the state of run \S+, but .*sequence\.json is of run \S+ \(files of two runs mixed\)/);
+    // The original still resumes.
+    writeFileSync(statePath, original);
+    expect((await engine.resumeSequence({ stateDirectory: state })).status).to.equal('Succeeded');
   });
 
   it('refuses a corrupt or missing state file, naming it', async function () {

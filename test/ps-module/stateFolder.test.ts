@@ -4,6 +4,7 @@ import { expect } from 'chai';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Engine } from '../../src/bridge/Engine.js';
+import { runCli } from '../support/cli.js';
 import { startTestEngine } from '../support/engine.js';
 import { tempDirectory, writeTempFile } from '../support/tempFiles.js';
 
@@ -74,6 +75,16 @@ describe('state folder', function () {
     const defaulted = await engine.runSequence(restartAfter(), { whatIf: true });
     expect(defaulted.variables._SMSTSMDataPath).to.match(/runs/);
     expect(existsSync(defaulted.variables._SMSTSMDataPath!), defaulted.variables._SMSTSMDataPath).to.equal(false);
+  });
+
+  it('tsseq names the state folder once, with -v too', async function () {
+    for (const verbose of [[], ['-v']]) {
+      const state = folder();
+      const cli = await runCli(['run', 'examples/restart.json', '--state-dir', state, ...verbose]);
+      expect(cli.code, cli.stderr).to.equal(unix ? 3010 % 256 : 3010); // RestartPending
+      const naming = `${cli.stdout}\n${cli.stderr}`.split('\n').filter((line) => /state folder: /i.test(line));
+      expect(naming, verbose.join(' ')).to.deep.equal([verbose.length ? `State folder: ${state}` : `tsseq: state folder: ${state}`]);
+    }
   });
 
   it('refuses a state folder others can read, and one that holds a run already', async function () {

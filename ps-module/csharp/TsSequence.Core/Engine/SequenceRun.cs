@@ -214,7 +214,11 @@ namespace TsSequence.Engine
             };
         }
 
-        /// <summary>The line naming the state folder: a log line, a verbose line, and the caller's Announce (the CLI's stderr).</summary>
+        /// <summary>
+        /// The line naming the state folder: a log line, a verbose line, and the caller's Announce
+        /// (the CLI's stderr) unless the caller listens to events, which carry the log line already
+        /// (tsseq -v printed it twice).
+        /// </summary>
         private static void Announce(RunContext context, string line)
         {
             context.Log.Info(char.ToUpperInvariant(line[0]) + line.Substring(1), string.Empty);
@@ -223,7 +227,10 @@ namespace TsSequence.Engine
                 context.Host.WriteVerbose("TsSequence: " + line);
             }
 
-            context.Options.Announce?.Invoke(line);
+            if (context.Listener == null)
+            {
+                context.Options.Announce?.Invoke(line);
+            }
         }
 
         /// <summary>The document's names and nesting only ({name, steps}), nothing of the steps' data.</summary>

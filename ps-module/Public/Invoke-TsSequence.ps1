@@ -6,8 +6,8 @@ function Invoke-TsSequence {
     Reads the sequence (a JSON file, or an object/hashtable), validates all of it against the
     step model before anything runs, then runs its steps and groups in order with ConfigMgr's
     semantics: disabled items and false conditions skip, a failure stops its group unless
-    continueOnError absorbs it. Returns the result document: status (Succeeded or Failed),
-    exitCode (0 or 1), every step and group with path, status, skipReason, exitCode, timing
+    continueOnError absorbs it. Returns the result document: status (Succeeded, Failed or
+    RestartPending), exitCode (0, 1 or 3010), every step and group with path, status, skipReason, exitCode, timing
     and message, and the final variables with secret values masked.
 
     Before the first step the engine sets ConfigMgr's built-in read-only variables, among them
@@ -17,7 +17,9 @@ function Invoke-TsSequence {
     ~/.local/share on Linux and macOS and %LOCALAPPDATA% on Windows) and _SMSTSLogPath (its Logs
     subfolder, where scripts may write their logs). The run folder is the state folder: the
     state is saved there before every step (not with -WhatIf). A default run folder loses its
-    state files when the run finishes and is removed if nothing else is left in it.
+    state files when the run finishes; its Logs folder (smsts.log) stays. While a run runs it
+    holds its state folder's lock (state.lock): another run or a resume in that folder is refused
+    until it ends. A -WhatIf run creates no folder.
 
     When a step asks for a restart (Restart Computer, exit code 3010, SMSTSRebootRequested, or on
     Unix the creation of /var/run/reboot-required) the run ends after it with status
@@ -42,8 +44,8 @@ function Invoke-TsSequence {
     The smsts.log-style log file (CMTrace format). Default: smsts.log in the state folder's Logs folder.
     .PARAMETER NoState
     Saves no state: the run cannot be resumed, and a restart a step asks for ends the run
-    RestartPending without restarting the computer. For runs that must leave nothing on disk
-    (and to measure what saving costs). Cannot be combined with -StateDirectory.
+    RestartPending without restarting the computer. The run folder and its log (smsts.log) are
+    still written; give -LogPath to put the log elsewhere. Cannot be combined with -StateDirectory.
     .PARAMETER RestartProvider
     Who acts when a step asks for a restart: exit (default: save state and return with status
     RestartPending), windows (restart the computer and resume at boot) or systemd (the same
@@ -51,7 +53,7 @@ function Invoke-TsSequence {
     .PARAMETER BaseDirectory
     Folder that relative paths are taken from when -InputObject is used (default: current directory).
     .PARAMETER OnEvent
-    A script block called with each event (stepStarted, stepFinished, log, progress) as a dictionary.
+    A script block called with each event (stepStarted, stepFinished, log, output, progress) as a dictionary.
     .EXAMPLE
     PS> Invoke-TsSequence -Path ./examples/hello.json -Variables @{ Platform = 'linux' }
     .OUTPUTS

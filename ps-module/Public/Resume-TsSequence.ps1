@@ -9,7 +9,8 @@ function Resume-TsSequence {
     it has retryCount left and fails otherwise, as ConfigMgr does. A run that already finished
     says so and returns its result. A sequence document changed since the run started (the saved
     copy against its hash, and the sequence file when the run came from one that still exists) is
-    refused, as is a missing or corrupt state, naming the file. The result covers the whole run.
+    refused, as is a missing or corrupt state, naming the file, and a folder whose run is still
+    running in another process (StateFolderInUse). The result covers the whole run.
     .PARAMETER StateDirectory
     The folder the interrupted run saved its state in (its -StateDirectory, or the folder it printed).
     .PARAMETER LogPath

@@ -35,9 +35,20 @@ function processTree(root: number): number[] {
   return tree;
 }
 
+/**
+ * Whether any thread of the process is still exiting or running: a multithreaded process's
+ * main thread turns zombie before the others finish exiting, and its files (the state folder's
+ * lock) are only closed when the last one has.
+ */
 const alive = (pid: number) => {
   try {
-    return !/\) Z /.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+    return readdirSync(`/proc/${pid}/task`).some((task) => {
+      try {
+        return !/\) [ZX] /.test(readFileSync(`/proc/${pid}/task/${task}/stat`, 'utf8'));
+      } catch {
+        return false;
+      }
+    });
   } catch {
     return false;
   }

@@ -3,9 +3,10 @@
 // continues at the right step with the saved variables, and the result covers the whole run.
 // Each step appends a line to a file, proving that no step before the restart runs twice.
 import { expect } from 'chai';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Engine } from '../../src/bridge/Engine.js';
+import { runCli } from '../support/cli.js';
 import { startTestEngine } from '../support/engine.js';
 import { tempDirectory } from '../support/tempFiles.js';
 
@@ -147,6 +148,19 @@ describe('restart and resume', function () {
     expect(existsSync(join(providerFolder, `tsseq-resume-${runId}.service`))).to.equal(false);
   });
 
+  it('refuses a state folder path holding a control character (a newline would add its own line to the systemd unit), writing nothing', async function () {
+    const hook = mkdtempSync(join(tempDirectory(), 'provider-nl-'));
+    const pwned = join(tempDirectory(), 'pwned');
+    const state = join(tempDirectory(), `nl\nExecStartPre=/bin/touch ${pwned}\n`);
+    const cli = await runCli(['run', 'examples/restart.json', '--state-dir', state, '--restart-provider', 'systemd'], { env: { TSSEQ_RESTART_PROVIDER_TEST_DIR: hook } });
+    expect(cli.code, cli.stderr).to.equal(2);
+    expect(cli.stderr).to.contain(`holds a line feed (U+000A) at character ${join(tempDirectory(), 'nl').length + 1}; a state folder's path cannot hold control characters`);
+    expect(readdirSync(hook)).to.deep.equal([]);
+    expect(existsSync(state)).to.equal(false);
+    const refused = await engine.resumeSequence({ stateDirectory: `${state}\t` }).catch((error: Error) => error);
+    expect(String(refused)).to.match(/holds a line feed .*cannot hold control characters/);
+  });
+
   it('the windows provider registers a scheduled task running resume.ps1 with the state folder as an argument, then shutdown /r', async function () {
     const { state } = fresh();
     rmSync(join(providerFolder, 'commands.jsonl'), { force: true });
@@ -159,5 +173,22 @@ describe('restart and resume', function () {
     expect(commands[0]!.slice(0, 5)).to.deep.equal(['schtasks.exe', '/Create', '/F', '/TN', `tsseq-resume-${runId}`]);
     expect(commands[0]![6]).to.include(`-StateDirectory ${state}`);
     expect(commands[1]).to.deep.equal(['shutdown.exe', '/r', '/t', '30', '/c', 'Back soon "really"']);
+  });
+
+  it('hands the restart message to the provider masked (shutdown.exe /c), and the test hook writes its files 0600', async function () {
+    const { state } = fresh();
+    const secret = 'Quartz-77123-hidden';
+    rmSync(join(providerFolder, 'commands.jsonl'), { force: true });
+    await engine.runSequence(
+      { name: 'windows', steps: [{ type: 'RestartComputer', name: 'Restart', message: 'restart %Pw%', messageTimeout: 0 }] },
+      { stateDirectory: state, restartProvider: 'windows', variables: { Pw: secret }, secrets: ['Pw'] },
+    );
+    const recorded = readFileSync(join(providerFolder, 'commands.jsonl'), 'utf8');
+    expect(recorded).to.not.contain(secret);
+    const commands = recorded.trim().split('\n').map((l) => JSON.parse(l) as string[]);
+    expect(commands[1]).to.deep.equal(['shutdown.exe', '/r', '/t', '0', '/c', 'restart ********']);
+    expect(statSync(join(providerFolder, 'commands.jsonl')).mode & 0o777).to.equal(0o600);
+    const systemd = await engine.runSequence({ name: 'systemd', steps: [{ type: 'RestartComputer', name: 'Restart', messageTimeout: 0 }] }, { stateDirectory: fresh().state, restartProvider: 'systemd' });
+    expect(statSync(join(providerFolder, `tsseq-resume-${systemd.variables._SMSTSAdvertID}.service`)).mode & 0o777).to.equal(0o600);
   });
 });

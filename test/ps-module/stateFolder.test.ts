@@ -1,9 +1,10 @@
 // The state folder (the run folder, _SMSTSMDataPath): private files, secrets never in plain
 // text, what-if saves nothing, and a resume refuses what it cannot trust, naming the file.
 import { expect } from 'chai';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Engine } from '../../src/bridge/Engine.js';
+import { runCli } from '../support/cli.js';
 import { startTestEngine } from '../support/engine.js';
 import { tempDirectory, writeTempFile } from '../support/tempFiles.js';
 
@@ -66,11 +67,24 @@ describe('state folder', function () {
     expect((refused as Error).message).to.contain('cannot have a state folder');
   });
 
-  it('saves nothing in a what-if run', async function () {
+  it('creates nothing in a what-if run: neither the state folder given nor a default run folder', async function () {
     const state = folder();
-    await engine.runSequence(restartAfter(), { stateDirectory: state, whatIf: true });
-    const files = everyFile(state);
-    expect(files).to.deep.equal([]);
+    const given = await engine.runSequence(restartAfter(), { stateDirectory: state, whatIf: true });
+    expect(given.variables._SMSTSMDataPath).to.equal(state);
+    expect(existsSync(state), state).to.equal(false);
+    const defaulted = await engine.runSequence(restartAfter(), { whatIf: true });
+    expect(defaulted.variables._SMSTSMDataPath).to.match(/runs/);
+    expect(existsSync(defaulted.variables._SMSTSMDataPath!), defaulted.variables._SMSTSMDataPath).to.equal(false);
+  });
+
+  it('tsseq names the state folder once, with -v too', async function () {
+    for (const verbose of [[], ['-v']]) {
+      const state = folder();
+      const cli = await runCli(['run', 'examples/restart.json', '--state-dir', state, ...verbose]);
+      expect(cli.code, cli.stderr).to.equal(unix ? 3010 % 256 : 3010); // RestartPending
+      const naming = `${cli.stdout}\n${cli.stderr}`.split('\n').filter((line) => /state folder: /i.test(line));
+      expect(naming, verbose.join(' ')).to.deep.equal([verbose.length ? `State folder: ${state}` : `tsseq: state folder: ${state}`]);
+    }
   });
 
   it('refuses a state folder others can read, and one that holds a run already', async function () {
@@ -110,6 +124,38 @@ describe('state folder', function () {
     writeFileSync(file, JSON.stringify(restartAfter([{ type: 'SetTaskSequenceVariable', name: 'New', variableName: 'X', variableValue: '1' }])));
     const refused = await engine.resumeSequence({ stateDirectory: state }).catch((e: Error) => e);
     expect(String(refused)).to.include(`The sequence file '${file}' changed since the run started`);
+  });
+
+  it('refuses a tampered state.json, naming the file and the field, and state files of two runs mixed', async function () {
+    const state = folder();
+    await engine.runSequence(restartAfter(), { stateDirectory: state });
+    const statePath = join(state, 'state.json');
+    const original = readFileSync(statePath, 'utf8');
+    const refusal = async (change: Record<string, unknown>) => {
+      writeFileSync(statePath, JSON.stringify({ ...(JSON.parse(original) as object), ...change }));
+      return String(await engine.resumeSequence({ stateDirectory: state }).catch((e: Error) => e));
+    };
+    const prefix = `Cannot resume from '${statePath}': `;
+    // restartAfter() has 2 instructions: positions 0 to 2.
+    expect(await refusal({ position: -1 })).to.include(`${prefix}'position' must be a whole number from 0 to 2.`);
+    expect(await refusal({ position: 1000 })).to.include(`${prefix}'position' must be a whole number from 0 to 2.`);
+    expect(await refusal({ position: 1e40 })).to.include("'position' must be a whole number from 0 to 2.");
+    expect(await refusal({ status: 'Bogus' })).to.include(`${prefix}'status' must be one of Running, RestartPending, Succeeded, Failed.`);
+    expect(await refusal({ retriesLeft: { '99999999999': 1 } })).to.include("'retriesLeft' must be an object whose names are instruction numbers from 0 to 1.");
+    expect(await refusal({ variables: [] })).to.include("'variables' must be an object.");
+    for (const message of [await refusal({ openGroups: [['x', 0]] }), await refusal({ resultCount: 'many' })]) {
+      expect(message).to.include(prefix);
+      expect(message).to.not.match(/Unable to cast|overflow|\.\./);
+    }
+    // A state.json of another run in this folder.
+    writeFileSync(statePath, original);
+    const other = folder();
+    await engine.runSequence(restartAfter(), { stateDirectory: other });
+    copyFileSync(join(other, 'state.json'), statePath);
+    expect(await engine.resumeSequence({ stateDirectory: state }).catch((e: Error) => String(e))).to.match(/it is the state of run \S+, but .*sequence\.json is of run \S+ \(files of two runs mixed\)/);
+    // The original still resumes.
+    writeFileSync(statePath, original);
+    expect((await engine.resumeSequence({ stateDirectory: state })).status).to.equal('Succeeded');
   });
 
   it('refuses a corrupt or missing state file, naming it', async function () {

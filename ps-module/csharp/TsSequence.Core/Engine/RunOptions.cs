@@ -64,12 +64,20 @@ namespace TsSequence.Engine
             return options;
         }
 
-        /// <summary>Refuses an unknown restart provider, naming the known ones.</summary>
+        /// <summary>Refuses an unknown restart provider (naming the known ones), a state folder with a run that saves none, and a state folder path holding control characters.</summary>
         public void Check()
         {
             if (NoState && StateDirectory != null)
             {
                 throw new EngineException("InvalidOptions", System.Management.Automation.ErrorCategory.InvalidArgument, "A run that saves no state (-NoState, --no-state) cannot have a state folder (-StateDirectory, --state-dir); give one or the other. Nothing was run.");
+            }
+
+            // A state folder is written into the restart provider's unit or task: a control
+            // character there could add lines of its own, and no real folder needs one.
+            string? control = StateDirectory == null ? null : Restart.ControlCharacters.Find(StateDirectory);
+            if (control != null)
+            {
+                throw new EngineException("InvalidOptions", System.Management.Automation.ErrorCategory.InvalidArgument, $"stateDirectory: '{Restart.ControlCharacters.Printable(StateDirectory!)}' holds {control}; a state folder's path cannot hold control characters. Nothing was run.");
             }
 
             if (Array.IndexOf(RestartProviders, RestartProvider) < 0)

@@ -14,20 +14,56 @@ namespace TsSequence.Engine
     public static class RunSetup
     {
         /// <summary>A new run folder, or RunFolderUnavailable: nothing runs without one.</summary>
-        public static RunFolder CreateRunFolder() => CreateRunFolder(null, false);
+        public static RunFolder CreateRunFolder() => CreateRunFolder(null);
 
         /// <summary>
-        /// The run folder: <paramref name="stateDirectory"/> when given (created private if
-        /// missing; refused when not private, not the user's, or holding a saved run already when
-        /// <paramref name="saves"/>), else a new folder under the user's data directory.
+        /// The run folder of a sequence run: options.StateDirectory when given (created private if
+        /// missing; refused when not private or not the user's), else a new folder under the user's
+        /// data directory. A run that saves state holds the folder's lock (<paramref name="held"/>)
+        /// and is refused a folder another run holds, or one holding a saved run already. A what-if
+        /// run gets the folder's name only: it creates nothing.
         /// </summary>
-        public static RunFolder CreateRunFolder(string? stateDirectory, bool saves)
+        internal static RunFolder CreateRunFolder(RunOptions options, out State.StateLock? held)
         {
-            if (stateDirectory != null && saves && File.Exists(State.StateFiles.Sequence(stateDirectory)))
+            held = null;
+            string? stateDirectory = options.StateDirectory;
+            if (options.WhatIf)
             {
+                return RunFolder.Named(stateDirectory);
+            }
+
+            RunFolder run = CreateRunFolder(stateDirectory);
+            if (options.NoState)
+            {
+                return run;
+            }
+
+            held = TakeLock(run.DataPath);
+            if (stateDirectory != null && File.Exists(State.StateFiles.Sequence(run.DataPath)))
+            {
+                held.Dispose();
+                held = null;
                 throw new EngineException("StateFolderInUse", ErrorCategory.ResourceExists, $"The state folder '{stateDirectory}' holds a saved run already; nothing was run. Resume it (Resume-TsSequence, tsseq resume --state-dir), or give an empty or new folder.", stateDirectory);
             }
 
+            return run;
+        }
+
+        /// <summary>The lock of a run's state folder (<see cref="State.StateLock"/>): StateFolderInUse when another run holds it, RunFolderUnavailable when it cannot be taken.</summary>
+        internal static State.StateLock TakeLock(string folder)
+        {
+            try
+            {
+                return State.StateLock.Take(folder);
+            }
+            catch (Exception exception) when (!(exception is EngineException))
+            {
+                throw new EngineException("RunFolderUnavailable", ErrorCategory.ResourceUnavailable, $"Cannot lock the state folder '{folder}'; nothing was run: " + ErrorText.Innermost(exception).Message, folder, exception);
+            }
+        }
+
+        private static RunFolder CreateRunFolder(string? stateDirectory)
+        {
             try
             {
                 return stateDirectory == null ? RunFolder.Create() : RunFolder.At(stateDirectory);

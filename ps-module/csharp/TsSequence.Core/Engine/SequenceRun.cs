@@ -36,7 +36,8 @@ namespace TsSequence.Engine
             object?[] steps = root["steps"] as object?[] ?? new object?[0];
             options.Check();
             bool saves = !options.WhatIf && !options.NoState;
-            RunFolder run = RunSetup.CreateRunFolder(options.StateDirectory, saves);
+            RunFolder run = RunSetup.CreateRunFolder(options, out StateLock? held);
+            bool removeState = false;
             try
             {
                 var environment = new TsEnvironment();
@@ -52,15 +53,18 @@ namespace TsSequence.Engine
                 OrderedDictionary result = Walk(context, steps);
                 // A default folder keeps its state only while the run can be resumed (as
                 // ConfigMgr removes _SMSTaskSequence at the end); its logs stay.
-                if (options.StateDirectory == null && (string)result["status"]! != "RestartPending")
-                {
-                    StateFiles.Remove(run.DataPath);
-                }
-
+                removeState = options.StateDirectory == null && (string)result["status"]! != "RestartPending";
                 return result;
             }
             finally
             {
+                // The lock goes first: Windows cannot delete a file held open.
+                held?.Dispose();
+                if (options.StateDirectory == null && held != null && (removeState || !File.Exists(StateFiles.Sequence(run.DataPath))))
+                {
+                    StateFiles.Remove(run.DataPath);
+                }
+
                 if (options.StateDirectory == null)
                 {
                     run.RemoveIfEmpty();
@@ -80,7 +84,28 @@ namespace TsSequence.Engine
                 throw new EngineException("InvalidState", ErrorCategory.InvalidArgument, "Resuming needs the state folder of the run (-StateDirectory, --state-dir).");
             }
 
-            SavedRun saved = SavedRun.Load(Path.GetFullPath(options.StateDirectory));
+            options.Check();
+            // The lock first: the state read next is then the one no other process is changing.
+            string folder = Path.GetFullPath(options.StateDirectory);
+            StateLock? held = null;
+            if (Directory.Exists(folder))
+            {
+                PrivateDirectory.AssertOwnerOnly(folder);
+                held = RunSetup.TakeLock(folder);
+            }
+
+            try
+            {
+                return Resume(SavedRun.Load(folder), host, listener, nodeSteps, options);
+            }
+            finally
+            {
+                held?.Dispose();
+            }
+        }
+
+        private static OrderedDictionary Resume(SavedRun saved, IRunHost host, IRunListener? listener, INodeStepHandler? nodeSteps, RunOptions options)
+        {
             RunFolder run = RunFolder.At(saved.Folder, saved.RunId);
             options.LogPath ??= saved.LogPath;
             TsEnvironment environment = RunSetup.Restore(saved, run);
@@ -146,7 +171,10 @@ namespace TsSequence.Engine
                 context.Log.Info($"The task sequence stops for a restart ({context.PendingRestart.Reason}); the {context.Options.RestartProvider} restart provider acts on it", string.Empty);
                 if (context.State != null)
                 {
-                    RestartProviders.For(context.Options.RestartProvider).Restart(context.Run.DataPath, context.Run.RunId, context.PendingRestart);
+                    // The message leaves the run (shutdown.exe /c, the provider's records): masked, as every line is.
+                    RestartRequest pending = context.PendingRestart;
+                    var shown = new RestartRequest(pending.Reason, pending.RetrySameStep, pending.Message == null ? null : context.Environment.Mask(pending.Message), pending.DelaySeconds);
+                    RestartProviders.For(context.Options.RestartProvider).Restart(context.Run.DataPath, context.Run.RunId, shown);
                 }
                 else if (context.Options.NoState)
                 {
@@ -186,7 +214,11 @@ namespace TsSequence.Engine
             };
         }
 
-        /// <summary>The line naming the state folder: a log line, a verbose line, and the caller's Announce (the CLI's stderr).</summary>
+        /// <summary>
+        /// The line naming the state folder: a log line, a verbose line, and the caller's Announce
+        /// (the CLI's stderr) unless the caller listens to events, which carry the log line already
+        /// (tsseq -v printed it twice).
+        /// </summary>
         private static void Announce(RunContext context, string line)
         {
             context.Log.Info(char.ToUpperInvariant(line[0]) + line.Substring(1), string.Empty);
@@ -195,7 +227,10 @@ namespace TsSequence.Engine
                 context.Host.WriteVerbose("TsSequence: " + line);
             }
 
-            context.Options.Announce?.Invoke(line);
+            if (context.Listener == null)
+            {
+                context.Options.Announce?.Invoke(line);
+            }
         }
 
         /// <summary>The document's names and nesting only ({name, steps}), nothing of the steps' data.</summary>

@@ -90,6 +90,16 @@ namespace TsSequence
         }
 
         /// <summary>
+        /// The folder a what-if run names (_SMSTSMDataPath) without creating anything:
+        /// <paramref name="dataPath"/>, or a new run folder's place under the user's data directory.
+        /// </summary>
+        public static RunFolder Named(string? dataPath)
+        {
+            string runId = NewRunId();
+            return new RunFolder(runId, Path.GetFullPath(dataPath ?? Path.Combine(DataHome.Resolve(), "tsseq", "runs", runId)));
+        }
+
+        /// <summary>
         /// Removes the Logs folder and the run folder if nothing was written into them; true when
         /// the folder is gone. A folder in use (a file was written, or it cannot be removed) stays.
         /// </summary>

@@ -25,6 +25,7 @@ namespace TsSequence.Engine.Restart
         {
             string target = TestFolder == null ? path : Path.Combine(TestFolder, Path.GetFileName(path));
             File.WriteAllText(target, content, new UTF8Encoding(false));
+            PrivateUnderTestHook(target);
         }
 
         /// <summary>Deletes <paramref name="path"/> if it exists (under the test hook: its copy in the test folder).</summary>
@@ -34,6 +35,15 @@ namespace TsSequence.Engine.Restart
             if (File.Exists(target))
             {
                 File.Delete(target);
+            }
+        }
+
+        /// <summary>Files the test hook writes are 0600 on Unix: they hold what the run hands a provider (a state folder, a message).</summary>
+        private static void PrivateUnderTestHook(string path)
+        {
+            if (TestFolder != null && !Platform.IsWindows)
+            {
+                UnixFiles.MakeOwnerOnly(path);
             }
         }
 
@@ -48,7 +58,9 @@ namespace TsSequence.Engine.Restart
                     line.Add(argument);
                 }
 
-                File.AppendAllText(Path.Combine(TestFolder, "commands.jsonl"), JsonCodec.Serialize(line) + "\n");
+                string commands = Path.Combine(TestFolder, "commands.jsonl");
+                File.AppendAllText(commands, JsonCodec.Serialize(line) + "\n");
+                PrivateUnderTestHook(commands);
                 return;
             }
 

@@ -13,8 +13,10 @@ namespace TsSequence.Engine.Restart
     {
         public void Restart(string stateFolder, string runId, RestartRequest request)
         {
+            List<string> command = BootResume.Command(stateFolder, "systemd");
+            ControlCharacters.Refuse("a systemd unit line", new List<string>(command) { runId });
             var execStart = new StringBuilder();
-            foreach (string argument in BootResume.Command(stateFolder, "systemd"))
+            foreach (string argument in command)
             {
                 execStart.Append(execStart.Length == 0 ? string.Empty : " ").Append(Quote(argument));
             }

@@ -14,6 +14,7 @@ namespace TsSequence.Engine.Restart
         public void Restart(string stateFolder, string runId, RestartRequest request)
         {
             List<string> command = BootResume.Command(stateFolder, "windows");
+            ControlCharacters.Refuse("a scheduled task's command", new List<string>(command) { runId });
             // schtasks takes the task's command as one string: each argument quoted as data.
             var taskCommand = new StringBuilder();
             foreach (string argument in command)

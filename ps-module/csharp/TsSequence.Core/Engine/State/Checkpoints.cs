@@ -7,8 +7,10 @@ namespace TsSequence.Engine.State
     /// <summary>
     /// When the walker saves the state (spec section 4: before every instruction) and what the
     /// save says. A step that can act outside the state (a command, a script, a Node step) is
-    /// marked in progress and saved durably (fsync) before it runs, and saved again, unmarked,
-    /// when it ends: a resume that finds the mark knows the run died inside that step. A step
+    /// marked in progress and saved durably (fsync) before it runs, and saved again, unmarked and
+    /// durably, when it ends: a resume that finds the mark knows the run died inside that step,
+    /// and a power loss just after the step cannot bring the mark back (such steps take far
+    /// longer than an fsync, so it costs little). A step
     /// whose only effect is on the state itself (Set Task Sequence Variable, Restart Computer)
     /// and a group are saved without the mark and without fsync: after a crash or a power loss
     /// they simply run again from the saved state, which is the state they started from.
@@ -37,7 +39,7 @@ namespace TsSequence.Engine.State
             context.State?.Save(context, progress, durable: outside);
         }
 
-        /// <summary>Saves after a step that acted outside the state: it is no longer in progress.</summary>
+        /// <summary>Saves (durably) after a step that acted outside the state: it is no longer in progress.</summary>
         internal static void AfterStep(RunContext context, IDictionary item, int index)
         {
             if (context.Stopping || ActsOnlyOnState(item))
@@ -47,7 +49,7 @@ namespace TsSequence.Engine.State
 
             context.Progress.InProgress = null;
             context.Progress.Position = index + 1;
-            context.State?.Save(context, context.Progress, durable: false);
+            context.State?.Save(context, context.Progress, durable: true);
         }
 
         /// <summary>

@@ -65,7 +65,7 @@ namespace TsSequence.Engine.State
             }
             catch (Exception exception) when (!(exception is EngineException))
             {
-                throw StateException.Invalid(sequencePath, "the saved sequence cannot be read: " + ErrorText.Innermost(exception).Message, exception);
+                throw StateException.Invalid(sequencePath, "the saved sequence cannot be read: " + ErrorText.Innermost(exception).Message.TrimEnd('.'), exception);
             }
 
             try
@@ -74,7 +74,7 @@ namespace TsSequence.Engine.State
             }
             catch (Exception exception) when (!(exception is EngineException))
             {
-                throw StateException.Invalid(statePath, "the saved state is not what a run saves: " + ErrorText.Innermost(exception).Message, exception);
+                throw StateException.Invalid(statePath, "the saved state is not what a run saves: " + ErrorText.Innermost(exception).Message.TrimEnd('.'), exception);
             }
 
             return run;
@@ -83,22 +83,23 @@ namespace TsSequence.Engine.State
         private void ReadSequence(string path, IDictionary sequence)
         {
             CheckFormat(path, sequence);
-            RunId = Text(sequence, "runId");
-            string hash = Text(sequence, "documentHash");
-            object? document = JsonCodec.Parse(Protector.UnprotectText(Text(sequence, "document")));
+            var fields = new SavedFields(path, sequence);
+            RunId = fields.Text("runId");
+            string hash = fields.Text("documentHash");
+            object? document = JsonCodec.Parse(Protector.UnprotectText(fields.Text("document")));
             if (!(document is IDictionary dictionary) || !string.Equals(DocumentHash.Of(document), hash, StringComparison.Ordinal))
             {
                 throw StateException.Invalid(path, "the saved sequence document does not match its hash " + hash);
             }
 
             Document = dictionary;
-            BaseDirectory = Text(sequence, "baseDirectory");
-            LogPath = sequence["logPath"] as string;
-            string? sourcePath = sequence["sourcePath"] as string;
+            BaseDirectory = fields.Text("baseDirectory");
+            LogPath = fields.OptionalText("logPath");
+            string? sourcePath = fields.OptionalText("sourcePath");
             if (sourcePath != null && File.Exists(sourcePath))
             {
                 string now = DocumentHash.Of(SequenceFile.Read(sourcePath));
-                string then = Text(sequence, "sourceHash");
+                string then = fields.Text("sourceHash");
                 if (!string.Equals(now, then, StringComparison.Ordinal))
                 {
                     throw new EngineException("SequenceChanged", System.Management.Automation.ErrorCategory.InvalidData,
@@ -107,72 +108,110 @@ namespace TsSequence.Engine.State
             }
         }
 
+        private static readonly string[] Statuses = { "Running", "RestartPending", "Succeeded", "Failed" };
+
         private void ReadState(IDictionary state)
         {
-            CheckFormat(StateFiles.State(Folder), state);
-            Progress.Status = Text(state, "status");
-            Progress.Position = Number(state["position"]);
-            Progress.InProgress = state["inProgress"] == null ? (int?)null : Number(state["inProgress"]);
-            Progress.RestartReason = state["restartReason"] as string;
-            Progress.RestartedBy = state["restartedBy"] as string;
-            foreach (DictionaryEntry retry in (IDictionary)state["retriesLeft"]!)
+            string path = StateFiles.State(Folder);
+            CheckFormat(path, state);
+            var fields = new SavedFields(path, state);
+            string runId = fields.Text("runId");
+            if (!string.Equals(runId, RunId, StringComparison.Ordinal))
             {
-                Progress.RetriesLeft[int.Parse((string)retry.Key, CultureInfo.InvariantCulture)] = Number(retry.Value);
+                throw StateException.Invalid(path, $"it is the state of run {runId}, but {StateFiles.Sequence(Folder)} is of run {RunId} (files of two runs mixed)");
             }
 
-            foreach (object? group in (object?[])state["openGroups"]!)
+            int count = Items.InstructionCount(Document["steps"] as object?[] ?? new object?[0]);
+            Progress.Status = fields.Text("status");
+            if (Array.IndexOf(Statuses, Progress.Status) < 0)
             {
-                var pair = (object?[])group!;
-                Progress.OpenGroups.Add(new OpenGroup(Number(pair[0]), Number(pair[1])));
+                throw fields.Wrong("status", "one of " + string.Join(", ", Statuses));
             }
 
-            foreach (DictionaryEntry variable in (IDictionary)state["variables"]!)
+            Progress.Position = fields.Number("position", 0, count);
+            Progress.InProgress = fields.OptionalNumber("inProgress", 0, count - 1);
+            Progress.RestartReason = fields.OptionalText("restartReason");
+            Progress.RestartedBy = fields.OptionalText("restartedBy");
+            if (Progress.RestartedBy != null && Array.IndexOf(RunOptions.RestartProviders, Progress.RestartedBy) < 0)
             {
-                Variables[(string)variable.Key] = (string)variable.Value!;
+                throw fields.Wrong("restartedBy", "one of " + string.Join(", ", RunOptions.RestartProviders) + " or null");
             }
 
-            foreach (DictionaryEntry holding in (IDictionary)state["sealed"]!)
+            foreach (DictionaryEntry retry in fields.Object("retriesLeft"))
             {
-                Variables[(string)holding.Key] = Protector.UnprotectText((string)holding.Value!);
+                int? index = int.TryParse((string)retry.Key, NumberStyles.None, CultureInfo.InvariantCulture, out int parsed) && parsed < count ? parsed : (int?)null;
+                Progress.RetriesLeft[index ?? throw fields.Wrong("retriesLeft", $"an object whose names are instruction numbers from 0 to {count - 1}")] =
+                    SavedFields.Whole(retry.Value, 0, int.MaxValue) ?? throw fields.Wrong("retriesLeft", "an object of whole numbers from 0");
             }
 
-            foreach (DictionaryEntry secret in (IDictionary)state["secrets"]!)
+            object?[] openResults = fields.List("openResults");
+            long resultsLength = fields.Length("resultsLength", long.MaxValue);
+            // A journal line is longer than 2 bytes, so the count is bounded before an array of it is made.
+            int resultCount = fields.Number("resultCount", 0, (int)Math.Min(int.MaxValue - 1, resultsLength / 2 + openResults.Length));
+            foreach (object? group in fields.List("openGroups"))
             {
-                Variables[(string)secret.Key] = Protector.UnprotectText((string)secret.Value!);
+                var pair = group as object?[];
+                int? index = pair?.Length == 2 ? SavedFields.Whole(pair[0], 0, count - 1) : null;
+                int? result = pair?.Length == 2 ? SavedFields.Whole(pair[1], 0, resultCount - 1) : null;
+                if (index == null || result == null)
+                {
+                    throw fields.Wrong("openGroups", $"a list of [instruction number, result number] pairs (0 to {count - 1}, 0 to {resultCount - 1})");
+                }
+
+                Progress.OpenGroups.Add(new OpenGroup(index.Value, result.Value));
+            }
+
+            foreach (DictionaryEntry variable in fields.Object("variables"))
+            {
+                Variables[(string)variable.Key] = variable.Value as string ?? throw fields.Wrong("variables", "an object of strings");
+            }
+
+            foreach (DictionaryEntry holding in fields.Object("sealed"))
+            {
+                Variables[(string)holding.Key] = Protector.UnprotectText(holding.Value as string ?? throw fields.Wrong("sealed", "an object of strings"));
+            }
+
+            foreach (DictionaryEntry secret in fields.Object("secrets"))
+            {
+                Variables[(string)secret.Key] = Protector.UnprotectText(secret.Value as string ?? throw fields.Wrong("secrets", "an object of strings"));
                 SecretNames.Add((string)secret.Key);
             }
 
-            foreach (object? value in (object?[])state["maskedValues"]!)
+            foreach (object? value in fields.List("maskedValues"))
             {
-                MaskedValues.Add(Protector.UnprotectText((string)value!));
+                MaskedValues.Add(Protector.UnprotectText(value as string ?? throw fields.Wrong("maskedValues", "an array of strings")));
             }
 
-            int count = Number(state["resultCount"]);
-            ResultsLength = state["resultsLength"] is int small ? small : state["resultsLength"] is long large ? large : throw new InvalidDataException("'resultsLength' is missing or not a whole number");
-            var entries = new ResultEntry?[count];
-            ResultJournal.Read(Folder, ResultsLength, entries, Entry);
-            foreach (object? open in (object?[])state["openResults"]!)
+            ResultsLength = resultsLength;
+            var entries = new ResultEntry?[resultCount];
+            string journal = StateFiles.Results(Folder);
+            ResultJournal.Read(Folder, ResultsLength, entries, saved => Entry(journal, saved));
+            foreach (object? open in openResults)
             {
-                var pair = (object?[])open!;
-                int index = Number(pair[0]);
-                entries[index] = Entry((IDictionary)pair[1]!);
+                var pair = open as object?[];
+                int? index = pair?.Length == 2 && pair[1] is IDictionary ? SavedFields.Whole(pair[0], 0, resultCount - 1) : null;
+                entries[index ?? throw fields.Wrong("openResults", $"a list of [result number (0 to {resultCount - 1}), entry] pairs")] = Entry(path, (IDictionary)pair![1]!);
             }
 
             foreach (ResultEntry? entry in entries)
             {
-                Results.Add(entry ?? throw new InvalidDataException($"a result entry is missing from {StateFiles.Results(Folder)}"));
+                Results.Add(entry ?? throw new InvalidDataException($"a result entry is missing from {journal}"));
             }
         }
 
-        private static ResultEntry Entry(IDictionary saved) => new ResultEntry((string)saved["path"]!, (string)saved["type"]!)
+        private static ResultEntry Entry(string file, IDictionary saved)
         {
-            Status = (string)saved["status"]!,
-            ExitCode = saved["exitCode"] == null ? (int?)null : Number(saved["exitCode"]),
-            StartedAt = saved["startedAt"] as string,
-            DurationMs = Number(saved["durationMs"]),
-            Message = saved["message"] as string ?? string.Empty,
-            SkipReason = saved["skipReason"] as string,
-        };
+            var fields = new SavedFields(file, saved, "a result entry's ");
+            return new ResultEntry(fields.Text("path"), fields.Text("type"))
+            {
+                Status = fields.Text("status"),
+                ExitCode = saved["exitCode"] == null ? (int?)null : saved["exitCode"] is int code ? code : throw fields.Wrong("exitCode", "a whole number or null"),
+                StartedAt = fields.OptionalText("startedAt"),
+                DurationMs = fields.Number("durationMs", 0, int.MaxValue),
+                Message = fields.OptionalText("message") ?? string.Empty,
+                SkipReason = fields.OptionalText("skipReason"),
+            };
+        }
 
         private static IDictionary ReadObject(string path)
         {
@@ -188,7 +227,7 @@ namespace TsSequence.Engine.State
             }
             catch (Exception exception)
             {
-                throw StateException.Invalid(path, "the file is not valid JSON (" + ErrorText.Innermost(exception).Message + ")", exception);
+                throw StateException.Invalid(path, "the file is not valid JSON (" + ErrorText.Innermost(exception).Message.TrimEnd('.') + ")", exception);
             }
 
             return value as IDictionary ?? throw StateException.Invalid(path, "the file does not hold a JSON object");
@@ -201,10 +240,5 @@ namespace TsSequence.Engine.State
                 throw StateException.Invalid(path, $"the file is not a state of format {StateFiles.Format} (format: {saved["format"] ?? "missing"})");
             }
         }
-
-        private static string Text(IDictionary saved, string name) =>
-            saved[name] as string ?? throw new InvalidDataException($"'{name}' is missing or not a string");
-
-        private static int Number(object? value) => value is int number ? number : throw new InvalidDataException($"expected a whole number, got '{value}'");
     }
 }

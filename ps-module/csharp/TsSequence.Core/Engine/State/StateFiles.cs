@@ -6,7 +6,8 @@ namespace TsSequence.Engine.State
     /// The files of a saved run in its state folder (the run folder, _SMSTSMDataPath):
     /// <c>sequence.json</c> (written once: the document, protected, its hash, the base directory,
     /// the source file), <c>state.json</c> (replaced before every step: position, variables,
-    /// bookkeeping), <c>results.jsonl</c> (result entries, appended once each) and, on Unix, <c>state.key</c> (the key of the protected values).
+    /// bookkeeping), <c>results.jsonl</c> (result entries, appended once each), on Unix <c>state.key</c> (the key of the protected values),
+    /// and <c>state.lock</c> / <c>state.owner</c> (<see cref="StateLock"/>).
     /// </summary>
     internal static class StateFiles
     {
@@ -18,10 +19,14 @@ namespace TsSequence.Engine.State
 
         internal static string Results(string folder) => Path.Combine(folder, "results.jsonl");
 
-        /// <summary>Deletes the state files of a run (its logs stay).</summary>
+        internal static string Lock(string folder) => Path.Combine(folder, "state.lock");
+
+        internal static string Owner(string folder) => Path.Combine(folder, "state.owner");
+
+        /// <summary>Deletes the state files of a run, its lock released (its logs stay).</summary>
         internal static void Remove(string folder)
         {
-            foreach (string file in new[] { State(folder), Results(folder), Sequence(folder), Path.Combine(folder, AesGcmProtector.KeyFileName) })
+            foreach (string file in new[] { State(folder), Results(folder), Sequence(folder), Path.Combine(folder, AesGcmProtector.KeyFileName), Owner(folder), Lock(folder) })
             {
                 if (File.Exists(file))
                 {

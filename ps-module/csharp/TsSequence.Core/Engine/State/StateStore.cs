@@ -65,7 +65,7 @@ namespace TsSequence.Engine.State
 
         /// <summary>
         /// Replaces state.json with the run as it is now. <paramref name="durable"/>: fsync too
-        /// (before a step that can act outside the state, and when the run stops or ends).
+        /// (before and after a step that can act outside the state, and when the run stops or ends).
         /// </summary>
         internal void Save(RunContext context, RunProgress progress, bool durable)
         {

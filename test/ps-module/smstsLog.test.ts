@@ -4,9 +4,10 @@
 // neither the log nor the events nor the result, the file is private, rolling keeps
 // SMSTSLogMaxHistory files, and _SMSTSLogPath names the folder of the log actually written.
 import { expect } from 'chai';
-import { chownSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symwriteFileSync } from 'node:fs';
+import { chownSync, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Engine } from '../../src/bridge/Engine.js';
+import { EngineRequestError } from '../../src/bridge/errors.js';
 import type { EngineEvent } from '../../src/bridge/protocol.js';
 import { startTestEngine } from '../support/engine.js';
 import { tempDirectory } from '../support/tempFiles.js';
@@ -230,6 +231,45 @@ describe('smsts.log (CMTrace format)', function () {
     expect(own).to.have.length(1);
     expect(parseLog(readFileSync(join(folder, own[0]), 'utf8')).length).to.be.greaterThan(0);
     expect(parseLog(readFileSync(join(folder, 'smsts.log'), 'utf8')).map((record) => record.message)).to.include('Task sequence completed 0x00000000');
+  });
+
+  it('refuses an existing log file of another user or with a second hard link, naming it, and leaves it alone', async function () {
+    if (process.platform === 'win32') this.skip();
+    const folder = tempDirectory();
+    const refused = async (logPath: string) => {
+      const error = await engine.runSequence({ name: 'Refused', steps: [{ type: 'RunCommandLine', name: 'Never', commandLine: 'echo never' }] }, { logPath }).then(
+        () => undefined,
+        (caught: unknown) => caught as EngineRequestError,
+      );
+      expect(error, logPath).to.be.instanceOf(EngineRequestError);
+      expect(error!.errorId).to.equal('TsSequence.LogUnavailable');
+      expect(error!.message).to.contain(logPath);
+      return error!.message;
+    };
+
+    // A hard link: the file has another name, which the engine would append to and make private.
+    const original = join(folder, 'elsewhere.txt');
+    writeFileSync(original, 'data\n', { mode: 0o644 });
+    const linked = join(folder, 'linked.log');
+    linkSync(original, linked);
+    if (process.platform === 'linux') {
+      expect(await refused(linked)).to.contain('hard link');
+      expect(readFileSync(original, 'utf8')).to.equal('data\n');
+      expect(statSync(original).mode & 0o777).to.equal(0o644);
+    }
+
+    if (!runAsRoot) return; // Only root can make a file another user's: the owner check is not exercised here.
+    const other = join(folder, 'other.log');
+    writeFileSync(other, 'data\n', { mode: 0o644 });
+    chownSync(other, NOBODY, NOBODY);
+    expect(await refused(other)).to.contain('another user');
+    expect(readFileSync(other, 'utf8')).to.equal('data\n');
+    expect(statSync(other).mode & 0o777).to.equal(0o644);
+    // A hard link to it is refused too.
+    const otherLinked = join(folder, 'other-linked.log');
+    linkSync(other, otherLinked);
+    await refused(otherLinked);
+    expect(readFileSync(other, 'utf8')).to.equal('data\n');
   });
 
   it('writes smsts.log in the run folder\'s Logs folder when no log path is given', async () => {

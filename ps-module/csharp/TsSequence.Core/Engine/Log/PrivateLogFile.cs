@@ -96,6 +96,22 @@ namespace TsSequence.Engine.Log
                 throw new IOException($"The log file '{path}' is a symbolic link or a folder: give the path of a regular file (or of one that does not exist yet).");
             }
 
+            if (!Platform.IsWindows)
+            {
+                uint? owner = UnixFiles.OwnerOf(path);
+                uint? user = UnixFiles.EffectiveUser();
+                if (owner != null && user != null && owner != user)
+                {
+                    throw new IOException($"The log file '{path}' belongs to another user (uid {owner}), so the log would not be private: give another path.");
+                }
+
+                uint? links = UnixFiles.LinkCount(path);
+                if (links > 1)
+                {
+                    throw new IOException($"The log file '{path}' has {links} hard links (the same file has another name): give the path of a file with one name (or of one that does not exist yet).");
+                }
+            }
+
             if (!Platform.IsWindows && SetMode != null && ModeType != null)
             {
                 try

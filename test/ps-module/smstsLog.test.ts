@@ -4,9 +4,10 @@
 // neither the log nor the events nor the result, the file is private, rolling keeps
 // SMSTSLogMaxHistory files, and _SMSTSLogPath names the folder of the log actually written.
 import { expect } from 'chai';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { chownSync, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Engine } from '../../src/bridge/Engine.js';
+import { EngineRequestError } from '../../src/bridge/errors.js';
 import type { EngineEvent } from '../../src/bridge/protocol.js';
 import { startTestEngine } from '../support/engine.js';
 import { tempDirectory } from '../support/tempFiles.js';
@@ -72,6 +73,18 @@ const sequence = {
     },
   ],
 };
+
+const ROLLED = /^smsts-(\d{8}-\d{6})(?:-(\d+))?\.log$/;
+
+/** A rolled name's place in time: its stamp, then its counter (none is 1). */
+function rollOrder(name: string): string {
+  const match = ROLLED.exec(name);
+  if (!match) throw new Error(`not a rolled log name: ${name}`);
+  return `${match[1]}-${(match[2] ?? '1').padStart(9, '0')}`;
+}
+
+const runAsRoot = process.platform !== 'win32' && process.getuid?.() === 0;
+const NOBODY = 65534;
 
 describe('smsts.log (CMTrace format)', function () {
   this.timeout(120_000);
@@ -164,10 +177,11 @@ describe('smsts.log (CMTrace format)', function () {
     };
     const result = await engine.runSequence(chatty, { logPath });
     expect(result.status).to.equal('Succeeded');
-    const rolled = readdirSync(folder).filter((name) => name !== 'smsts.log').sort();
+    // Many rolls fall in one second: the second and later get a counter (-2, -3 ...).
+    const rolled = readdirSync(folder).filter((name) => name !== 'smsts.log').sort((a, b) => rollOrder(a).localeCompare(rollOrder(b)));
     expect(rolled).to.have.length(2);
     for (const name of rolled) {
-      expect(name).to.match(/^smsts-\d{8}-\d{6}\.log$/);
+      expect(name).to.match(ROLLED);
       const file = join(folder, name);
       expect(statSync(file).size).to.be.at.most(4096);
       parseLog(readFileSync(file, 'utf8'));
@@ -182,6 +196,80 @@ describe('smsts.log (CMTrace format)', function () {
     const after = numbers(logPath);
     if (after.length > 0) expect(after[0]).to.equal(before[before.length - 1] + 1);
     else expect(before[before.length - 1]).to.equal(400);
+  });
+
+  it('rolls past planted names (a far-future one, a link) without waiting for their time, and deletes only its own files', async function () {
+    if (process.platform === 'win32') this.skip();
+    const folder = join(tempDirectory(), 'planted');
+    mkdirSync(folder);
+    // Names that sort after any roll of today: the engine used to step one second at a time past them.
+    const planted = join(folder, 'smsts-20991231-235959.log');
+    writeFileSync(planted, 'planted\n');
+    // Another user's file must survive pruning; only root can give a file away (otherwise it is this user's and the engine's link and owner checks are what is tested).
+    if (runAsRoot) chownSync(planted, NOBODY, NOBODY);
+    const target = join(tempDirectory(), 'target.txt');
+    writeFileSync(target, 'target\n');
+    const link = join(folder, 'smsts-20991231-235958.log');
+    symlinkSync(target, link);
+    const result = await engine.runSequence(
+      {
+        name: 'Planted',
+        variables: { SMSTSLogMaxSize: '3000', SMSTSLogMaxHistory: '1' },
+        steps: [{ type: 'RunCommandLine', name: 'Print', commandLine: 'for i in $(seq 1 100); do echo "line $i of the planted step"; done' }],
+      },
+      { logPath: join(folder, 'smsts.log') },
+    );
+    expect(result.status).to.equal('Succeeded');
+    expect(readFileSync(target, 'utf8')).to.equal('target\n');
+    expect(lstatSync(link).isSymbolicLink()).to.equal(true);
+    if (runAsRoot) {
+      expect(readFileSync(planted, 'utf8')).to.equal('planted\n');
+      expect(statSync(planted).uid).to.equal(NOBODY);
+    }
+    // The engine's own rolled files: named for today, the history kept to 1.
+    const own = readdirSync(folder).filter((name) => ROLLED.test(name) && !name.startsWith('smsts-2099'));
+    expect(own).to.have.length(1);
+    expect(parseLog(readFileSync(join(folder, own[0]), 'utf8')).length).to.be.greaterThan(0);
+    expect(parseLog(readFileSync(join(folder, 'smsts.log'), 'utf8')).map((record) => record.message)).to.include('Task sequence completed 0x00000000');
+  });
+
+  it('refuses an existing log file of another user or with a second hard link, naming it, and leaves it alone', async function () {
+    if (process.platform === 'win32') this.skip();
+    const folder = tempDirectory();
+    const refused = async (logPath: string) => {
+      const error = await engine.runSequence({ name: 'Refused', steps: [{ type: 'RunCommandLine', name: 'Never', commandLine: 'echo never' }] }, { logPath }).then(
+        () => undefined,
+        (caught: unknown) => caught as EngineRequestError,
+      );
+      expect(error, logPath).to.be.instanceOf(EngineRequestError);
+      expect(error!.errorId).to.equal('TsSequence.LogUnavailable');
+      expect(error!.message).to.contain(logPath);
+      return error!.message;
+    };
+
+    // A hard link: the file has another name, which the engine would append to and make private.
+    const original = join(folder, 'elsewhere.txt');
+    writeFileSync(original, 'data\n', { mode: 0o644 });
+    const linked = join(folder, 'linked.log');
+    linkSync(original, linked);
+    if (process.platform === 'linux') {
+      expect(await refused(linked)).to.contain('hard link');
+      expect(readFileSync(original, 'utf8')).to.equal('data\n');
+      expect(statSync(original).mode & 0o777).to.equal(0o644);
+    }
+
+    if (!runAsRoot) return; // Only root can make a file another user's: the owner check is not exercised here.
+    const other = join(folder, 'other.log');
+    writeFileSync(other, 'data\n', { mode: 0o644 });
+    chownSync(other, NOBODY, NOBODY);
+    expect(await refused(other)).to.contain('another user');
+    expect(readFileSync(other, 'utf8')).to.equal('data\n');
+    expect(statSync(other).mode & 0o777).to.equal(0o644);
+    // A hard link to it is refused too.
+    const otherLinked = join(folder, 'other-linked.log');
+    linkSync(other, otherLinked);
+    await refused(otherLinked);
+    expect(readFileSync(other, 'utf8')).to.equal('data\n');
   });
 
   it('writes smsts.log in the run folder\'s Logs folder when no log path is given', async () => {

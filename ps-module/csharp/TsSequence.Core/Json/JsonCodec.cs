@@ -35,6 +35,9 @@ namespace TsSequence.Json
         /// </summary>
         internal static object? Parse(IReadOnlyList<ArraySegment<byte>> utf8) => JsonShapeReader.Read(utf8);
 
+        /// <summary>Parses one run of UTF-8 bytes (a line of the results journal), as <see cref="Parse(string)"/>.</summary>
+        internal static object? Parse(byte[] utf8, int offset, int count) => JsonShapeReader.Read(new[] { new ArraySegment<byte>(utf8, offset, count) });
+
         /// <summary>Serializes a value to one line of ASCII JSON (non-ASCII characters are escaped).</summary>
         public static string Serialize(object? value)
         {

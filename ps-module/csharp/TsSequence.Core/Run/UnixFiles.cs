@@ -52,6 +52,25 @@ namespace TsSequence
             }
         }
 
+        /// <summary>
+        /// How many hard links <paramref name="path"/> has (not following a link), or null when it
+        /// cannot be read: Linux only (statx, glibc 2.28+; elsewhere the entry point is missing; .NET's own FileStatus has no link count
+        /// and struct stat's layout differs by architecture).
+        /// </summary>
+        internal static uint? LinkCount(string path)
+        {
+            // struct statx: stx_mask, stx_blksize (u32 each), stx_attributes (u64), stx_nlink (u32) at 16.
+            var status = new byte[256];
+            try
+            {
+                return statx(-100, Native(path), 0x100, 0x4, status) == 0 ? BitConverter.ToUInt32(status, 16) : (uint?)null; // AT_FDCWD, AT_SYMLINK_NOFOLLOW, STATX_NLINK
+            }
+            catch (Exception exception) when (exception is DllNotFoundException || exception is EntryPointNotFoundException)
+            {
+                return null;
+            }
+        }
+
         /// <summary>The effective uid of this process, or null when it cannot be read.</summary>
         internal static uint? EffectiveUser()
         {
@@ -105,6 +124,9 @@ namespace TsSequence
 
         [DllImport("libc", SetLastError = true)]
         private static extern uint geteuid();
+
+        [DllImport("libc", SetLastError = true)]
+        private static extern int statx(int directory, byte[] path, int flags, uint mask, byte[] status);
 
         [DllImport("libc", SetLastError = true)]
         private static extern int open(byte[] path, int flags);

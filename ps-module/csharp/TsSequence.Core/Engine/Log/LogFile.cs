@@ -13,10 +13,12 @@ namespace TsSequence.Engine.Log
     /// engine loses nothing written, only a power loss can) when the caller says a step is done
     /// (<see cref="Flush"/>), past 64 KB, on a roll and when the file is closed. When the file would
     /// pass <c>maxSize</c> bytes it is rolled as ConfigMgr rolls smsts.log: renamed
-    /// <c>smsts-YYYYMMDD-HHMMSS.log</c> (the local time of the roll; a name already taken moves to the
-    /// next free second, so names stay unique and in order), keeping the newest <c>maxHistory</c>
-    /// rolled files (0: none; the log starts again empty). A write that fails (disk full, the folder
-    /// removed) stops the log rather than the run: <see cref="Failure"/> says why.
+    /// <c>smsts-YYYYMMDD-HHMMSS.log</c> (the local time of the roll; a name already taken, by a roll
+    /// in the same second or by any file, gets a counter: <c>smsts-YYYYMMDD-HHMMSS-2.log</c>, -3 ...),
+    /// keeping the newest <c>maxHistory</c> rolled files (0: none; the log starts again empty). Only
+    /// rolled files of this user count and are removed: a name planted in the folder (another
+    /// user's file, a link) is never deleted nor followed. A write that fails (disk full, the
+    /// folder removed) stops the log rather than the run: <see cref="Failure"/> says why.
     /// </summary>
     public sealed class LogFile : IDisposable
     {
@@ -28,6 +30,9 @@ namespace TsSequence.Engine.Log
         public const long MinimumMaxSize = 1024;
 
         private const int FlushAt = 64 * 1024;
+
+        // Taken names tried in a row before a roll gives up (the log stops): names are not searched without end.
+        private const int MostTakenNames = 1000;
         private static readonly Encoding Utf8 = new UTF8Encoding(false);
         private readonly object sync = new object();
         private readonly StringBuilder record = new StringBuilder(256);
@@ -44,7 +49,7 @@ namespace TsSequence.Engine.Log
             Path = System.IO.Path.GetFullPath(path);
             this.maxSize = Math.Max(MinimumMaxSize, maxSize);
             this.maxHistory = Math.Max(0, maxHistory);
-            rolledName = new Regex("^" + Regex.Escape(Stem) + @"-\d{8}-\d{6}" + Regex.Escape(Extension) + "$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+            rolledName = new Regex("^" + Regex.Escape(Stem) + @"-(\d{8}-\d{6})(?:-(\d{1,9}))?" + Regex.Escape(Extension) + "$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
             stream = PrivateLogFile.OpenAppend(Path);
             fileLength = stream.Length;
         }
@@ -176,45 +181,54 @@ namespace TsSequence.Engine.Log
             }
         }
 
-        // smsts-YYYYMMDD-HHMMSS.log at the roll's local time, or the first free second after it.
+        // smsts-YYYYMMDD-HHMMSS.log at the roll's local time, or with a counter past every name of
+        // that second already there (so the newest roll sorts last, even after older ones were removed).
         private string RolledPath()
         {
-            DateTime at = DateTime.Now;
-            at = at.AddTicks(-(at.Ticks % TimeSpan.TicksPerSecond));
-            string newest = NewestRolledName() ?? string.Empty;
-            while (true)
+            string stamp = DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
+            int first = 1;
+            foreach (string file in Directory.EnumerateFileSystemEntries(Folder, Stem + "-" + stamp + "*" + Extension))
             {
-                string name = Stem + "-" + at.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + Extension;
+                Match match = rolledName.Match(System.IO.Path.GetFileName(file));
+                if (match.Success && match.Groups[1].Value == stamp)
+                {
+                    first = Math.Max(first, (match.Groups[2].Success ? int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture) : 1) + 1);
+                }
+            }
+
+            for (int counter = first; counter < first + MostTakenNames; counter++)
+            {
+                string name = Stem + "-" + stamp + (counter == 1 ? string.Empty : "-" + counter.ToString(CultureInfo.InvariantCulture)) + Extension;
                 string candidate = System.IO.Path.Combine(Folder, name);
-                if (string.CompareOrdinal(name, newest) > 0 && !File.Exists(candidate))
+                if (!Taken(candidate))
                 {
                     return candidate;
                 }
-
-                at = at.AddSeconds(1);
             }
+
+            throw new IOException($"{MostTakenNames} names {Stem}-{stamp}-N{Extension} in a row are taken in '{Folder}'");
         }
 
+        // Anything at the path, a dangling link included.
+        private static bool Taken(string path) => File.Exists(path) || Directory.Exists(path) || (!Platform.IsWindows && UnixFiles.OwnerOf(path) != null);
+
+        // This user's rolled files, oldest first (by the time in the name, then the counter).
         private List<string> RolledNames()
         {
-            var names = new List<string>();
+            var rolled = new List<KeyValuePair<string, string>>(); // sort key, name
             foreach (string file in Directory.EnumerateFiles(Folder, Stem + "-*" + Extension))
             {
                 string name = System.IO.Path.GetFileName(file);
-                if (rolledName.IsMatch(name))
+                Match match = rolledName.Match(name);
+                if (match.Success && PrivateLogFile.IsOwnRegularFile(file))
                 {
-                    names.Add(name);
+                    string counter = match.Groups[2].Success ? match.Groups[2].Value : "1";
+                    rolled.Add(new KeyValuePair<string, string>(match.Groups[1].Value + "-" + counter.PadLeft(9, '0'), name));
                 }
             }
 
-            names.Sort(StringComparer.Ordinal);
-            return names;
-        }
-
-        private string? NewestRolledName()
-        {
-            List<string> names = RolledNames();
-            return names.Count == 0 ? null : names[names.Count - 1];
+            rolled.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
+            return rolled.ConvertAll(entry => entry.Value);
         }
 
         private void RemoveOldRolled()

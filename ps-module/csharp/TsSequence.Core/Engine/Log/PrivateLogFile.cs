@@ -8,10 +8,11 @@ namespace TsSequence.Engine.Log
     /// <summary>
     /// Opens a log file for appending so that only its owner can read it: on Unix a new file is
     /// created with mode 0600 in the same call (no moment when it is readable by others, even in a
-    /// shared folder such as /tmp); an existing one must be a regular file (not a symbolic link
-    /// someone planted to make the engine append elsewhere) and is made 0600, which fails unless
-    /// it is the user's own. Missing parent folders are created private (0700). On Windows the
-    /// file inherits its folder's ACL (see <see cref="PrivateDirectory"/>).
+    /// shared folder such as /tmp); an existing one must be the user's own regular file with one
+    /// name (not a symbolic link or a hard link someone planted to make the engine append to, and
+    /// make private, a file elsewhere, nor another user's file) and is made 0600. Missing parent
+    /// folders are created private (0700). On Windows the file inherits its folder's ACL (see
+    /// <see cref="PrivateDirectory"/>).
     /// </summary>
     internal static class PrivateLogFile
     {
@@ -65,12 +66,50 @@ namespace TsSequence.Engine.Log
             }
         }
 
+        /// <summary>
+        /// Whether <paramref name="path"/> is a regular file (not a link, not a folder) of this
+        /// user, so the engine may delete it (an old rolled log): on Windows any regular file in
+        /// the log's folder; on Unix one whose owner is known to be this user.
+        /// </summary>
+        internal static bool IsOwnRegularFile(string path)
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists || (info.Attributes & (FileAttributes.ReparsePoint | FileAttributes.Directory)) != 0)
+            {
+                return false;
+            }
+
+            if (Platform.IsWindows)
+            {
+                return true;
+            }
+
+            uint? owner = UnixFiles.OwnerOf(path);
+            return owner != null && owner == UnixFiles.EffectiveUser();
+        }
+
         private static FileStream OpenExisting(string path)
         {
             var info = new FileInfo(path);
             if ((info.Attributes & FileAttributes.ReparsePoint) != 0 || (info.Attributes & FileAttributes.Directory) != 0)
             {
                 throw new IOException($"The log file '{path}' is a symbolic link or a folder: give the path of a regular file (or of one that does not exist yet).");
+            }
+
+            if (!Platform.IsWindows)
+            {
+                uint? owner = UnixFiles.OwnerOf(path);
+                uint? user = UnixFiles.EffectiveUser();
+                if (owner != null && user != null && owner != user)
+                {
+                    throw new IOException($"The log file '{path}' belongs to another user (uid {owner}), so the log would not be private: give another path.");
+                }
+
+                uint? links = UnixFiles.LinkCount(path);
+                if (links > 1)
+                {
+                    throw new IOException($"The log file '{path}' has {links} hard links (the same file has another name): give the path of a file with one name (or of one that does not exist yet).");
+                }
             }
 
             if (!Platform.IsWindows && SetMode != null && ModeType != null)

@@ -136,9 +136,13 @@ namespace TsSequence.Engine.Log
                 if (!masked)
                 {
                     // Masked before it is cut into lines, holding back what a secret could still
-                    // complete: a secret spanning lines (a key) or reads is masked whole.
+                    // complete: a secret spanning lines (a key) or reads is masked whole. Held text
+                    // past 64 KB goes on masked whole (a run of a self-overlapping secret, "aa" in
+                    // "aaaa...", could otherwise be held without end).
                     held.Raw.Append(buffer, offset, count);
-                    string text = context.Environment.MaskCompletePrefix(held.Raw.ToString(), out int consumed);
+                    string raw = held.Raw.ToString();
+                    int consumed = raw.Length;
+                    string text = raw.Length >= LongestLine ? context.Environment.Mask(raw) : SecretHold.MaskSettled(context.Environment, raw, out consumed);
                     held.Raw.Remove(0, consumed);
                     buffer = text.ToCharArray();
                     offset = 0;
@@ -176,23 +180,11 @@ namespace TsSequence.Engine.Log
                 return;
             }
 
+            // Text held back because a secret could still complete it stays held, however long
+            // nothing comes: shown on its own it would show the secret's start.
             KeyValuePair<string, string>[] lines;
             lock (sync)
             {
-                // Text held back because a secret could still complete it is let go once nothing
-                // came for a pump (~100 ms): a line waits no longer than that to be shown.
-                foreach (Partial held in partial.Values)
-                {
-                    if (held.Raw.Length > 0 && held.Raw.Length == held.RawAtPump)
-                    {
-                        Release(held);
-                    }
-                    else
-                    {
-                        held.RawAtPump = held.Raw.Length;
-                    }
-                }
-
                 if (queue.Count == 0)
                 {
                     return;
@@ -247,10 +239,9 @@ namespace TsSequence.Engine.Log
             AttachTail();
         }
 
-        // Under the lock: masks what was held back from the mask as it stands, and passes on its whole lines.
+        // Under the lock, once the stream ended: masks what was held back from the mask as it stands, and passes on its whole lines.
         private void Release(Partial held)
         {
-            held.RawAtPump = 0;
             if (held.Raw.Length == 0)
             {
                 return;
@@ -469,9 +460,6 @@ namespace TsSequence.Engine.Log
             internal StringBuilder Raw { get; } = new StringBuilder();
 
             internal StringBuilder Text { get; } = new StringBuilder();
-
-            // Raw's length at the last pump: unchanged at the next one means the text stopped coming.
-            internal int RawAtPump { get; set; }
         }
     }
 }

@@ -122,7 +122,7 @@ namespace TsSequence.Engine.State
                     continue;
                 }
 
-                var record = JsonCodec.Parse(new[] { new ArraySegment<byte>(bytes, start, i - start) }) as IDictionary ?? throw new InvalidDataException($"{path}: a line is not a JSON object");
+                var record = JsonCodec.Parse(bytes, start, i - start) as IDictionary ?? throw new InvalidDataException($"{path}: a line is not a JSON object");
                 int index = record["i"] is int number && number >= 0 && number < results.Length ? number : throw new InvalidDataException($"{path}: an entry index is out of range");
                 results[index] = entry((IDictionary)record["e"]!);
                 start = i + 1;

@@ -5,7 +5,7 @@
 // in conditionPlatforms.test.ts.
 import { expect } from 'chai';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Engine } from '../../src/bridge/Engine.js';
 import type { EngineEvent } from '../../src/bridge/protocol.js';
@@ -103,8 +103,7 @@ describe('conditions through the engine', function () {
 
   it('file: a version asked of a file that cannot have one (a FIFO) is false and the log says why', async function () {
     if (process.platform === 'win32') this.skip();
-    const folder = tempDirectory();
-    const fifo = join(folder, 'pipe');
+    const fifo = join(mkdtempSync(join(tempDirectory(), 'fifo-')), 'pipe');
     expect(spawnSync('mkfifo', [fifo]).status).to.equal(0);
     const cases: Case[] = [{ name: 'fifo version', condition: { file: { path: fifo, version: '1.0', versionOperator: 'greaterEqual' } }, holds: false }];
     const outcome = await runCases(engine, cases);

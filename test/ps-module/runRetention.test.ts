@@ -2,7 +2,7 @@
 // 100, started more than a day ago, and holding no saved state. Through the real engine, with its
 // data home pointed at a scratch folder.
 import { expect } from 'chai';
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Engine } from '../../src/bridge/Engine.js';
 import { startTestEngine } from '../support/engine.js';
@@ -14,7 +14,8 @@ describe('run folder retention', function () {
   let saved: string | undefined;
   before(async function () {
     if (process.platform === 'win32') this.skip();
-    dataHome = tempDirectory();
+    // Its own folder inside the tests' temporary folder, which other tests share.
+    dataHome = mkdtempSync(join(tempDirectory(), 'retention-'));
     saved = process.env.XDG_DATA_HOME;
     process.env.XDG_DATA_HOME = dataHome;
     try {

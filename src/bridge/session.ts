@@ -13,7 +13,7 @@ import {
   type MethodName,
   type ReadyMessage,
 } from './protocol.js';
-import { encodeRequestLine } from './requestLine.js';
+import { encodeRequest } from './requestLine.js';
 
 export interface RequestOptions {
   onEvent?: (event: EngineEvent) => void;
@@ -108,7 +108,7 @@ export class BridgeSession {
       if (!next) return;
       let line: Buffer;
       try {
-        line = encodeRequestLine(next.id, next.method, next.params);
+        line = encodeRequest(next.id, next.method, next.params);
       } catch (error) {
         // Not JSON-serializable (a cycle, a BigInt): fail this request alone, nothing was sent.
         const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];

@@ -45,8 +45,9 @@ describe('RunCommandLine step', function () {
     expect(notOk.status).to.equal('Failed');
   });
 
-  it('captures stdout (then stderr) into the output variable without the trailing newline', async function () {
-    const result = await engine.invokeStep(command('echo hello; echo oops 1>&2', { outputVariableName: 'Out' }));
+  it('captures stdout and stderr, in the order written, into the output variable without the trailing newline', async function () {
+    // Two pipes read by two threads: lines written at the same moment may arrive either way round, so the second waits a little.
+    const result = await engine.invokeStep(command('echo hello; sleep 0.3; echo oops 1>&2', { outputVariableName: 'Out' }));
     expect(result.variables.Out).to.equal('hello\noops');
   });
 

@@ -42,20 +42,8 @@ namespace TsSequence.Conditions
                 return false;
             }
 
-            int order = Compare(value, expected);
-            switch (op)
-            {
-                case "less":
-                    return order < 0;
-                case "lessEqual":
-                    return order <= 0;
-                case "greater":
-                    return order > 0;
-                case "greaterEqual":
-                    return order >= 0;
-                default:
-                    throw new ArgumentException($"Unknown condition operator '{op}'.");
-            }
+            // less, lessEqual, greater, greaterEqual: the same six-operator rule file and registry conditions use.
+            return ComparisonOperator.Holds(op, Compare(value, expected));
         }
 
         /// <summary>Numbers as numbers, versions as versions, anything else ordinally ignoring case.</summary>

@@ -206,7 +206,7 @@ export interface StepBuilders {
   node(parameters: StepParameters<"Node">): StepOf<"Node">;
 }
 
-/** The step builders: `steps.runCommandLine({ name, commandLine })`, `steps.group({ name, steps: [...] })`, …. */
+/** The step builders: `steps.runCommandLine({ name, commandLine })`, `steps.group({ name, steps: [...] })`, and so on. */
 export const steps: StepBuilders = {
   checkReadiness: (parameters) => buildStep("CheckReadiness", "checkReadiness", parameters),
   connectNetworkFolder: (parameters) => buildStep("ConnectNetworkFolder", "connectNetworkFolder", parameters),

@@ -41,7 +41,7 @@ export function emitNodeBuilders(model: CodegenModel): string {
     lines.push(`  ${builderName(type.name)}(parameters: StepParameters<${JSON.stringify(type.name)}>): StepOf<${JSON.stringify(type.name)}>;`);
   }
   lines.push('}', '');
-  lines.push('/** The step builders: `steps.runCommandLine({ name, commandLine })`, `steps.group({ name, steps: [...] })`, …. */');
+  lines.push('/** The step builders: `steps.runCommandLine({ name, commandLine })`, `steps.group({ name, steps: [...] })`, and so on. */');
   lines.push('export const steps: StepBuilders = {');
   for (const type of types) {
     const name = builderName(type.name);

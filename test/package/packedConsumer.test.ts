@@ -89,6 +89,14 @@ void engine.invokeStep({ type: 'RunCommandLin', name: 'x', commandLine: 'y' });
 steps.group({ name: 'g', steps: [{ type: 'SetTaskSequenceVariable', name: 's', variableName: 'V', variableValue: 3 }] });
 `;
 
+// A CommonJS TypeScript consumer gets the same types through require.
+const GOOD_CTS = `import tsseq = require('tsseq');
+const step: tsseq.RunCommandLineStep = tsseq.steps.runCommandLine({ name: 'Hi', commandLine: 'echo hi' });
+// @ts-expect-error: commandLine is a string
+tsseq.steps.runCommandLine({ name: 'Hi', commandLine: 1 });
+export = step;
+`;
+
 const CJS = `const tsseq = require('tsseq');
 const step = tsseq.steps.runCommandLine({ name: 'Hi', commandLine: 'echo hi' });
 let refused;
@@ -103,10 +111,11 @@ describe('packed package: typed consumers', function () {
     project = installPacked();
   });
 
-  it('compiles a consumer that uses the builders, the model types and a typed invokeStep, and the README example', function () {
+  it('compiles ESM and CommonJS consumers that use the builders, the model types and a typed invokeStep, and the README example', function () {
     writeFileSync(join(project, 'good.ts'), GOOD);
+    writeFileSync(join(project, 'good.cts'), GOOD_CTS);
     writeFileSync(join(project, 'readme.ts'), readmeExample());
-    expect(compile(project, ['good.ts', 'readme.ts'])).to.deep.equal([]);
+    expect(compile(project, ['good.ts', 'good.cts', 'readme.ts'])).to.deep.equal([]);
   });
 
   it('does not compile a wrong parameter type, an unknown or missing property, or an unknown step type', function () {

@@ -13,7 +13,7 @@ import { assertValidStep } from './validateStep.js';
 export function buildStep<T extends string>(type: T, builder: string, parameters: StepParameters<T>): StepOf<T> {
   const source = `steps.${builder}()`;
   if (typeof parameters !== 'object' || parameters === null || Array.isArray(parameters)) {
-    throw new StepValidationError(source, [{ path: '$', message: `must be an object with the step's properties (${describe(parameters)} given)` }]);
+    throw new StepValidationError(source, [{ path: '$', message: `must be an object with the step's properties (${kindOf(parameters)} given)` }]);
   }
   // Plain JavaScript callers can pass a type; another step type's would silently change the step.
   const given = (parameters as { type?: unknown }).type;
@@ -26,7 +26,7 @@ export function buildStep<T extends string>(type: T, builder: string, parameters
   return step as StepOf<T>;
 }
 
-function describe(value: unknown): string {
+function kindOf(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   return typeof value;

@@ -53,7 +53,7 @@ export interface InvokeStepOptions {
   secrets?: string[];
   onEvent?: (event: EngineEvent) => void;
   signal?: AbortSignal;
-  /** Check the step (document) against the schema before sending it, throwing StepValidationError (InvalidDocumentError) (default true). */
+  /** Check the step against the schema before sending it (default true): a bad one throws StepValidationError and nothing is sent. */
   validate?: boolean;
 }
 

@@ -1,6 +1,7 @@
-// Package entry point: the engine bridge, document validation and the generator.
+// Package entry point: the engine bridge, document validation, the typed step API and the generator.
 import type { GenerateOptions, GenerateResult } from './codegen/index.js';
 
+export * from './api/index.js';
 export * from './bridge/index.js';
 export type { GenerateOptions, GenerateResult } from './codegen/index.js';
 

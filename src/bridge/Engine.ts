@@ -19,15 +19,14 @@ import {
 } from './protocol.js';
 import { describeEngine, resolveEngine, type EngineChoice, type ResolvedEngine } from './resolveEngine.js';
 import { BridgeSession, type RequestOptions, type SessionHooks } from './session.js';
+import { assertValidStep } from '../api/validateStep.js';
+import type { Step } from '../model/sequence.js';
 import { assertValidDocument } from './validateDocument.js';
 import { toVariableRecord, type VariableMap } from './variables.js';
 import { assertWellFormedParams } from './wellFormed.js';
 
-/** A step as the engine takes it: `type` plus the step's properties (DESIGN §4). */
-export interface StepDefinition {
-  type: string;
-  [property: string]: unknown;
-}
+/** A step as the engine takes it: `type` plus the step's properties (DESIGN §4), typed by the model. */
+export type StepDefinition = Step;
 
 /** A sequence document (generated/tsseq.schema.json describes it exactly). */
 export interface SequenceDocument {
@@ -54,6 +53,8 @@ export interface InvokeStepOptions {
   secrets?: string[];
   onEvent?: (event: EngineEvent) => void;
   signal?: AbortSignal;
+  /** Check the step against the schema before sending it (default true): a bad one throws StepValidationError and nothing is sent. */
+  validate?: boolean;
 }
 
 export interface RunSequenceOptions extends InvokeStepOptions {
@@ -173,6 +174,7 @@ export class Engine extends EventEmitter {
 
   /** Runs one step; resolves to its result entry plus the variables after it. */
   async invokeStep(step: StepDefinition, options: InvokeStepOptions = {}): Promise<InvokeStepResult> {
+    if (options.validate !== false) assertValidStep(step, 'invokeStep');
     const params: Record<string, unknown> = { step };
     const variables = toVariableRecord(options.variables);
     if (variables) params.variables = variables;

@@ -1,11 +1,14 @@
 // The Node side of the bridge, as the package exports it.
 export { Engine } from './Engine.js';
-export type { EngineStartOptions, InvokeStepOptions, RestartProvider, ResumeSequenceOptions, RunSequenceOptions, SequenceDocument, StepDefinition, VariablesInput } from './Engine.js';
+export type { EngineStartOptions, InvokeStepOptions, RestartProvider, ResumeSequenceOptions, RunSequenceOptions, StepDefinition, VariablesInput } from './Engine.js';
 export { EngineAbortError, EngineRequestError, EngineUnavailableError, InvalidRequestError } from './errors.js';
 export type { NodeStepContext, NodeStepHandler, NodeStepOutcome } from './nodeSteps.js';
 export type {
   EngineEvent,
   InvokeStepResult,
+  OutputEvent,
+  OutputStream,
+  ProgressEvent,
   ReadyMessage,
   ResultDocument,
   SequenceStatus,

@@ -6,6 +6,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { emitCSharpCatalog } from './emitCSharpCatalog.js';
+import { emitNodeBuilders } from './emitNodeBuilders.js';
 import { emitNodeCatalog, emitNodeIndex } from './emitNodeCatalog.js';
 import { emitPsd1 } from './emitPsd1.js';
 import { emitPsm1, generatedFunctionNames } from './emitPsm1.js';
@@ -94,6 +95,7 @@ export async function renderFiles(root: string): Promise<Map<string, Buffer>> {
   text('csharp/StepCatalog.g.cs', emitCSharpCatalog(model));
   text('tsseq.schema.json', emitSchema(model));
   text('node/stepCatalog.ts', emitNodeCatalog(model, hash));
+  text('node/builders.ts', emitNodeBuilders(model));
   text('node/index.ts', emitNodeIndex());
   text('README.md', readme());
   text('.gitattributes', `${HEADER_LINES.map((line) => `# ${line}`).join('\n')}\n# Byte-exact checkouts on every platform, so the drift check compares like with like.\n* -text\n`);
@@ -135,6 +137,7 @@ function readme(): string {
     '| `csharp/StepCatalog.g.cs` | The model as C# data: `TsSequence.Model.StepCatalog` (step types, common and group options, Group, Node, document properties) | the engine core (`ps-module/csharp/TsSequence.Core`, which compiles it in) |',
     '| `tsseq.schema.json` | JSON Schema (draft-07) of sequence documents | editors, `tsseq validate` |',
     '| `node/stepCatalog.ts`, `node/index.ts` | The model as typed constants | the Node bridge and CLI |',
+    '| `node/builders.ts` | The typed step builders (`steps.runCommandLine({...})`, `steps.group`, `steps.node`) with the model\'s help | the package API (`src/api/`) |',
     '',
     'PowerShell files are UTF-8 with a byte order mark and ASCII text, so Windows PowerShell 5.1 reads them',
     'correctly; every file uses LF line endings (`.gitattributes` keeps them byte-exact).',

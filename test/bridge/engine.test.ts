@@ -4,7 +4,7 @@ import { expect } from 'chai';
 import { AsyncResource } from 'node:async_hooks';
 import { readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import type { Engine } from '../../src/bridge/Engine.js';
+import type { Engine, StepDefinition } from '../../src/bridge/Engine.js';
 import { EngineAbortError, EngineRequestError, EngineUnavailableError, InvalidRequestError } from '../../src/bridge/errors.js';
 import { InvalidDocumentError } from '../../src/bridge/validateDocument.js';
 import type { EngineEvent } from '../../src/bridge/protocol.js';
@@ -141,7 +141,8 @@ describe('Engine (real PowerShell engine)', function () {
     });
 
     it('reports an engine error for a request it cannot serve, and stays usable', async () => {
-      const error = await engine.invokeStep({ type: 'NoSuchStep' }).then(
+      // validate: false sends it past Node's own check (StepValidationError), to the engine.
+      const error = await engine.invokeStep({ type: 'NoSuchStep' } as unknown as StepDefinition, { validate: false }).then(
         () => undefined,
         (e: unknown) => e as Error,
       );
@@ -151,7 +152,7 @@ describe('Engine (real PowerShell engine)', function () {
     });
 
     it('refuses a variable value or a step field with a lone surrogate, naming it, and goes on serving', async () => {
-      const step = { type: 'SetTaskSequenceVariable', name: 'Copy', variableName: 'V', variableValue: '%In%' };
+      const step = { type: 'SetTaskSequenceVariable' as const, name: 'Copy', variableName: 'V', variableValue: '%In%' };
       const byVariable = await engine.invokeStep(step, { variables: { In: 'a\uD800b' } }).then(
         () => undefined,
         (e: unknown) => e as Error,

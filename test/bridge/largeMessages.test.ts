@@ -48,7 +48,7 @@ function engineJson(text: string): string {
   return `${out}"`;
 }
 
-const step = { type: 'SetTaskSequenceVariable', name: 'Set', variableName: 'Extra', variableValue: 'done' };
+const step = { type: 'SetTaskSequenceVariable' as const, name: 'Set', variableName: 'Extra', variableValue: 'done' };
 
 describe('large and hostile variables through the engine', function () {
   this.timeout(120_000);

@@ -14,7 +14,7 @@ const isWindows = process.platform === 'win32';
 
 /** A Run PowerShell Script step that stores every "_" variable it sees, as JSON, in Seen. */
 const readBuiltIns = (name = 'Read') => ({
-  type: 'RunPowerShellScript',
+  type: 'RunPowerShellScript' as const,
   name,
   sourceScript: [
     '$seen = [ordered]@{}',

@@ -16,7 +16,7 @@ describe('RunCommandLine step', function () {
     await engine?.close();
   });
 
-  const command = (commandLine: string, extra: Record<string, unknown> = {}) => ({ type: 'RunCommandLine', name: 'Cmd', commandLine, ...extra });
+  const command = (commandLine: string, extra: Record<string, unknown> = {}) => ({ type: 'RunCommandLine' as const, name: 'Cmd', commandLine, ...extra });
 
   it('records the exit code and sets the _SMSTSLastAction* variables', async function () {
     const result = await engine.invokeStep(command('exit 0'));

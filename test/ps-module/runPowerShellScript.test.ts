@@ -16,7 +16,7 @@ describe('RunPowerShellScript step', function () {
     await engine?.close();
   });
 
-  const script = (sourceScript: string, extra: Record<string, unknown> = {}) => ({ type: 'RunPowerShellScript', name: 'Script', sourceScript, ...extra });
+  const script = (sourceScript: string, extra: Record<string, unknown> = {}) => ({ type: 'RunPowerShellScript' as const, name: 'Script', sourceScript, ...extra });
 
   it('runs an inline script and captures its output (including Write-Host) in the output variable', async function () {
     const result = await engine.invokeStep(script("'one'\nWrite-Host 'two'\n3", { outputVariableName: 'Out' }));

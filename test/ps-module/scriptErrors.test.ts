@@ -18,7 +18,7 @@ describe('script errors in step messages', function () {
     await engine?.close();
   });
 
-  const script = (sourceScript: string) => ({ type: 'RunPowerShellScript', name: 'Script', sourceScript });
+  const script = (sourceScript: string) => ({ type: 'RunPowerShellScript' as const, name: 'Script', sourceScript });
 
   it('lists every error of a failing script with its line and char, the one that stopped it first', async function () {
     // Regression: only the first error was shown.

@@ -13,7 +13,7 @@ describe('SetTaskSequenceVariable step', function () {
   });
 
   const setVariable = (variableName: string, variableValue: string, extra: Record<string, unknown> = {}) => ({
-    type: 'SetTaskSequenceVariable',
+    type: 'SetTaskSequenceVariable' as const,
     name: 'Set',
     variableName,
     variableValue,

@@ -46,6 +46,9 @@ const INVALID_INPUT_ERROR_IDS = new Set([
   'tssequence.invalidoptions',
   'tssequence.runfolderunavailable',
   'tssequence.logunavailable',
+  // the sequence file a resume checks again: not JSON any more, or not a regular file, too large, not UTF-8
+  'tssequence.sequencefilenotjson',
+  'tssequence.sequencefilerefused',
 ]);
 
 /**

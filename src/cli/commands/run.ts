@@ -111,11 +111,12 @@ export async function runSequenceFile(file: string, options: RunOptions): Promis
 export async function runInEngine(label: string, document: { name?: string } | undefined, options: EngineRunOptions, call: (run: RunCall) => Promise<ResultDocument>): Promise<number> {
   const progress = new RunProgress();
   const engineOutput = engineOutputPrinter(options.json);
+  let stateFolder: string | undefined;
   let engine: Engine;
   try {
     engine = await Engine.start({ engine: options.engine, onOutput: engineOutput.write });
   } catch (error) {
-    if (error instanceof EngineUnavailableError) return reportEngineFailure(label, error, progress, engineOutput.stateFolder(), options.json, 'start');
+    if (error instanceof EngineUnavailableError) return reportEngineFailure(label, error, progress, undefined, options.json, 'start');
     throw error;
   }
   const interrupt = new AbortController();
@@ -138,13 +139,20 @@ export async function runInEngine(label: string, document: { name?: string } | u
     const printer = options.verbose ? verbosePrinter(process, options.json) : undefined;
     const onEvent = (event: EngineEvent) => {
       progress.observe(event);
+      const folder = stateFolderLine(event);
+      if (folder !== undefined) {
+        stateFolder ??= folder.path;
+        // The engine leaves this line to the events when they are listened to; without -v it is
+        // the one log line the CLI shows, as the engine's own announcement would say it.
+        if (!printer && !pipeBroken()) process.stderr.write(`tsseq: ${printable(folder.line)}\n`);
+      }
       if (!pipeBroken()) printer?.(event);
     };
     result = await call({ engine, signal: interrupt.signal, onEvent });
   } catch (error) {
     if (signalExitCode === ExitCode.BrokenPipe) throw new CliError('', ExitCode.BrokenPipe); // nobody is reading
     if (interrupt.signal.aborted) throw new CliError(`${label}: interrupted; the engine was stopped.`, signalExitCode);
-    if (error instanceof EngineUnavailableError) return reportEngineFailure(label, error, progress, engineOutput.stateFolder(), options.json, 'run');
+    if (error instanceof EngineUnavailableError) return reportEngineFailure(label, error, progress, stateFolder, options.json, 'run');
     // The document or the variables were refused before anything ran (by Node or by the engine).
     if (isInvalidInputError(error)) {
       const where = error instanceof EngineRequestError && error.path ? `${error.path}: ` : '';
@@ -166,25 +174,26 @@ export async function runInEngine(label: string, document: { name?: string } | u
 }
 
 /**
- * The engine's own stdout and stderr (a script's [Console] writes, the state folder line) as the
- * terminal may show them; with --json all of it goes to stderr, keeping stdout for the document.
- * Remembers the state folder the engine announces, for the report of a run it did not finish.
+ * The engine's own stdout and stderr (a script's [Console] writes) as the terminal may show them;
+ * with --json all of it goes to stderr, keeping stdout for the document.
  */
 function engineOutputPrinter(json: boolean | undefined) {
   const stdout = printableStream((text) => !pipeBroken() && process.stdout.write(text));
   const stderr = printableStream((text) => !pipeBroken() && process.stderr.write(text));
-  let head = '';
   return {
-    write: (stream: 'stdout' | 'stderr', text: string) => {
-      if (stream === 'stderr' && head.length < 64 * 1024) head += text;
-      (json || stream === 'stderr' ? stderr : stdout).write(text);
-    },
+    write: (stream: 'stdout' | 'stderr', text: string) => (json || stream === 'stderr' ? stderr : stdout).write(text),
     end: () => {
       stdout.end();
       stderr.end();
     },
-    stateFolder: () => /^tsseq: state folder: (.+?)(?:; resuming at .*)?$/m.exec(head)?.[1],
   };
+}
+
+/** The run's "State folder: DIR[; resuming at …]" log line, as the CLI says it, and DIR. */
+function stateFolderLine(event: EngineEvent): { line: string; path: string } | undefined {
+  if (event.kind !== 'log' || typeof event.message !== 'string') return undefined;
+  const match = /^State folder: (.+?)(; resuming at .*)?$/s.exec(event.message);
+  return match ? { line: `state folder: ${match[1]}${match[2] ?? ''}`, path: match[1]! } : undefined;
 }
 
 /** What the CLI says when the engine could not start or died mid-run: exit EngineFailed. */

@@ -139,12 +139,11 @@ export async function runInEngine(label: string, document: { name?: string } | u
     const printer = options.verbose ? verbosePrinter(process, options.json) : undefined;
     const onEvent = (event: EngineEvent) => {
       progress.observe(event);
-      const folder = stateFolderLine(event);
-      if (folder !== undefined) {
-        stateFolder ??= folder.path;
-        // The engine leaves this line to the events when they are listened to; without -v it is
-        // the one log line the CLI shows, as the engine's own announcement would say it.
-        if (!printer && !pipeBroken()) process.stderr.write(`tsseq: ${printable(folder.line)}\n`);
+      const announced = announcement(event);
+      if (announced !== undefined) {
+        stateFolder ??= announced.stateFolder;
+        // Without -v these are the log lines the CLI shows, as the engine itself would say them.
+        if (!printer && !pipeBroken()) process.stderr.write(`tsseq: ${printable(announced.line)}\n`);
       }
       if (!pipeBroken()) printer?.(event);
     };
@@ -189,11 +188,17 @@ function engineOutputPrinter(json: boolean | undefined) {
   };
 }
 
-/** The run's "State folder: DIR[; resuming at …]" log line, as the CLI says it, and DIR. */
-function stateFolderLine(event: EngineEvent): { line: string; path: string } | undefined {
+/**
+ * The engine's announcements (SequenceRun.Announce), which it leaves to the events when they are
+ * listened to: "State folder: DIR[; resuming at …]" and "The run in DIR already finished (…)…".
+ * Returns the line as the CLI prints it and the state folder it names.
+ */
+function announcement(event: EngineEvent): { line: string; stateFolder?: string } | undefined {
   if (event.kind !== 'log' || typeof event.message !== 'string') return undefined;
-  const match = /^State folder: (.+?)(; resuming at .*)?$/s.exec(event.message);
-  return match ? { line: `state folder: ${match[1]}${match[2] ?? ''}`, path: match[1]! } : undefined;
+  const folder = /^State folder: (.+?)(; resuming at .*)?$/s.exec(event.message);
+  if (folder) return { line: `state folder: ${folder[1]}${folder[2] ?? ''}`, stateFolder: folder[1]! };
+  if (/^The run in .+ already finished \(/s.test(event.message)) return { line: `t${event.message.slice(1)}` };
+  return undefined;
 }
 
 /** What the CLI says when the engine could not start or died mid-run: exit EngineFailed. */

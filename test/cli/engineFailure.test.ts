@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ExitCode } from '../../src/cli/exitCodes.js';
 import type { StepResult } from '../../src/bridge/protocol.js';
-import { cliPath } from '../support/cli.js';
+import { cliPath, runCli } from '../support/cli.js';
 import { testEngineChoice } from '../support/engine.js';
 import { tempDirectory } from '../support/tempFiles.js';
 
@@ -76,5 +76,15 @@ describe('an engine that dies mid-run', function () {
     expect(report.error).to.match(/^the engine died during the run: /);
     expect(report.steps.map((step) => [step.path, step.type, step.status])).to.deep.equal([['First', 'SetTaskSequenceVariable', 'Succeeded']]);
     expect(report).not.to.have.property('stateDirectory');
+  });
+
+  it('an engine that cannot start is exit 3 too, and --json says so', async () => {
+    const result = await runCli(['run', 'examples/hello.json', '--json'], { env: { TSSEQ_ENGINE: '/bin/false' } });
+    expect(result.code, result.stderr).to.equal(ExitCode.EngineFailed);
+    const report = JSON.parse(result.stdout) as { status: string; error: string; steps: unknown[] };
+    expect(report.status).to.equal('EngineFailed');
+    expect(report.error).to.match(/^the engine could not start: /);
+    expect(report.steps).to.deep.equal([]);
+    expect(result.stderr).to.match(/^tsseq: examples\/hello\.json: the engine could not start: /);
   });
 });

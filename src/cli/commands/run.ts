@@ -94,7 +94,6 @@ export async function runSequenceFile(file: string, options: RunOptions): Promis
       restartProvider: options.restartProvider,
       noState: options.state === false,
       sourcePath: resolve(file),
-      announceStateFolder: true,
       signal,
       onEvent,
     }),

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Ajv as AjvClass, ValidateFunction } from 'ajv';
+import { DocumentFileError, readDocumentText } from './documentFile.js';
 import { documentLimitProblem } from './documentLimits.js';
 import { documentRuleProblems } from './documentRules.js';
 import { documentSchemaAjvOptions } from './documentSchemaOptions.js';
@@ -113,16 +114,20 @@ export function assertValidDocument(document: unknown, source?: string): void {
   if (!result.valid) throw new InvalidDocumentError(result.errors, source, 'schema');
 }
 
-/** Reads, parses and validates a sequence file; throws InvalidDocumentError with locations. */
+/**
+ * Reads, parses and validates a sequence file; throws InvalidDocumentError with locations. The
+ * file must be a regular file of at most MAX_DOCUMENT_BYTES in UTF-8 (documentFile.ts), and no
+ * message quotes its text: a syntax error says line, column and what was expected.
+ */
 export function readSequenceFile(file: string): unknown {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readDocumentText(file, { what: 'sequence file' });
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (error as Error).message;
-    throw new InvalidDocumentError([{ path: '', message: `cannot read: ${reason}` }], file, 'read');
+    if (!(error instanceof DocumentFileError)) throw error;
+    throw new InvalidDocumentError([{ path: '', message: error.problem }], file, 'read');
   }
-  const parsed = parseJsonWithLocation(text.replace(/^\uFEFF/, ''));
+  const parsed = parseJsonWithLocation(text);
   if (!parsed.ok) {
     const { line, column, message } = parsed.problem;
     throw new InvalidDocumentError([{ path: `${line}:${column}`, message }], file, 'syntax');

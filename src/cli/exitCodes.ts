@@ -1,4 +1,4 @@
-// tsseq's exit codes (DESIGN §4 CLI).
+// tsseq's exit codes (DESIGN §4 CLI, README "CLI"); 130 and 143 (SIGINT, SIGTERM) come from run.ts.
 import { EngineRequestError, InvalidRequestError } from '../bridge/errors.js';
 import type { ResultDocument } from '../bridge/protocol.js';
 
@@ -6,6 +6,10 @@ export const ExitCode = {
   Succeeded: 0,
   Failed: 1,
   InvalidInput: 2,
+  /** The engine could not start, or died during the run: what ran is unknown beyond the steps reported. */
+  EngineFailed: 3,
+  /** stdout or stderr was closed by its reader (`tsseq run -v | head -1`): 128 + SIGPIPE, as a shell reports it. */
+  BrokenPipe: 141,
   RestartPending: 3010,
 } as const;
 
@@ -42,6 +46,9 @@ const INVALID_INPUT_ERROR_IDS = new Set([
   'tssequence.invalidoptions',
   'tssequence.runfolderunavailable',
   'tssequence.logunavailable',
+  // the sequence file a resume checks again: not JSON any more, or not a regular file, too large, not UTF-8
+  'tssequence.sequencefilenotjson',
+  'tssequence.sequencefilerefused',
 ]);
 
 /**

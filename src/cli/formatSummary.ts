@@ -5,6 +5,7 @@
 // the last lines of its output (the result's outputTail), so a failure shows why without -v.
 // The totals count every status as it is, WhatIf included (a what-if step never counts as Succeeded).
 import type { ResultDocument, StepResult } from '../bridge/protocol.js';
+import { printable, printableLine } from './printable.js';
 
 interface Placement {
   depth: number;
@@ -46,7 +47,7 @@ export function formatSummary(result: ResultDocument, document: unknown, title?:
   const rows = (result.steps ?? []).map((step) => {
     const placement = placements.get(step.path) ?? { depth: step.path.split('/').length - 1, name: step.path.split('/').pop() ?? step.path };
     return {
-      label: '  '.repeat(placement.depth) + printable(placement.name),
+      label: '  '.repeat(placement.depth) + printableLine(placement.name),
       status: describeStatus(step),
       exit: step.exitCode === undefined || step.exitCode === null ? '' : `exit ${step.exitCode}`,
       duration: formatDuration(step.durationMs),
@@ -57,7 +58,7 @@ export function formatSummary(result: ResultDocument, document: unknown, title?:
   });
   const width = (key: 'label' | 'status' | 'exit' | 'duration') => Math.max(0, ...rows.map((row) => row[key].length));
   const [labelWidth, statusWidth, exitWidth, durationWidth] = [width('label'), width('status'), width('exit'), width('duration')];
-  const lines = title ? [printable(title)] : [];
+  const lines = title ? [printableLine(title)] : [];
   for (const row of rows) {
     const columns = [row.label.padEnd(labelWidth), row.status.padEnd(statusWidth), row.exit.padEnd(exitWidth), row.duration.padStart(durationWidth)];
     const [first, ...rest] = row.message;
@@ -104,18 +105,6 @@ export function messageLines(text: string, width = MESSAGE_WIDTH, limit = MAX_ME
   const kept = lines.slice(0, limit - 1);
   kept.push(`… ${lines.length - kept.length} more lines (tsseq run --json shows the whole message)`);
   return kept;
-}
-
-// C0 and C1 controls but tab, DEL, and the characters that reorder or break lines invisibly.
-const UNPRINTABLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-
-/**
- * Text from a document or a script as the terminal may show it: control characters (escape
- * sequences that retitle, clear or recolour the terminal, a lone CR that overwrites a line) are
- * written as visible \u escapes, so a name or message can never forge the summary.
- */
-export function printable(text: string): string {
-  return text.replace(UNPRINTABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 function wrap(line: string, width: number): string[] {

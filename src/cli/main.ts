@@ -9,11 +9,15 @@ import { registerResumeCommand } from './commands/resume.js';
 import { registerRunCommand } from './commands/run.js';
 import { registerStepsCommand } from './commands/steps.js';
 import { registerValidateCommand } from './commands/validate.js';
+import { guardBrokenPipes } from './brokenPipe.js';
 import { CliError, ExitCode } from './exitCodes.js';
+import { printable } from './printable.js';
+import { versionText } from './version.js';
 
 function buildProgram(): Command {
   const program = new Command('tsseq')
     .description('ConfigMgr-style task sequences, run by a PowerShell engine')
+    .version(versionText(), '-V, --version', 'print the version of tsseq and of its step model')
     .showHelpAfterError()
     .exitOverride();
   registerRunCommand(program);
@@ -26,26 +30,31 @@ function buildProgram(): Command {
   return program;
 }
 
-/** Maps any failure to a message and an exit code; stack traces only with TSSEQ_DEBUG=1. */
+/**
+ * Maps any failure to a message and an exit code; stack traces only with TSSEQ_DEBUG=1. Messages
+ * may quote a document or the engine, so they pass through printable(); an empty CliError
+ * message (a broken pipe) prints nothing.
+ */
 function exitCodeForError(error: unknown): number {
   if (error instanceof CommanderError) {
     // help and version are not errors; usage errors are invalid input (commander printed them)
     return error.exitCode === 0 ? ExitCode.Succeeded : ExitCode.InvalidInput;
   }
   if (error instanceof InvalidDocumentError) {
-    process.stderr.write(`${error.message}\n`);
+    process.stderr.write(`${printable(error.message)}\n`);
     return ExitCode.InvalidInput;
   }
   if (error instanceof CliError) {
-    process.stderr.write(`tsseq: ${error.message}\n`);
+    if (error.message) process.stderr.write(`tsseq: ${printable(error.message)}\n`);
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`tsseq: ${message}\n`);
+  process.stderr.write(`tsseq: ${printable(message)}\n`);
   if (process.env.TSSEQ_DEBUG && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
   return error instanceof EngineNotFoundError ? ExitCode.InvalidInput : ExitCode.Failed;
 }
 
+guardBrokenPipes();
 try {
   await buildProgram().parseAsync(process.argv);
 } catch (error) {

@@ -23,13 +23,17 @@ export function collectVariable(assignment: string, previous: string[] = []): st
 }
 
 /**
- * Applies overrides to document variables. Names are case-insensitive, so an override replaces
- * a document variable spelled differently instead of creating a second one.
+ * Applies --var overrides to document variables. Names are case-insensitive, so an override
+ * replaces a document variable spelled differently instead of creating a second one.
  */
 export function overrideVariables(documentVariables: Record<string, string> | undefined, assignments: string[]): Record<string, string> {
-  const result: Record<string, string> = { ...(documentVariables ?? {}) };
-  for (const assignment of assignments) {
-    const [name, value] = parseVariableAssignment(assignment);
+  return setVariables(documentVariables, assignments.map(parseVariableAssignment));
+}
+
+/** `pairs` applied in order over `variables` (a later one wins, names compared ignoring case). */
+export function setVariables(variables: Record<string, string> | undefined, pairs: Array<[name: string, value: string]>): Record<string, string> {
+  const result: Record<string, string> = { ...(variables ?? {}) };
+  for (const [name, value] of pairs) {
     for (const existing of Object.keys(result)) if (existing.toLowerCase() === name.toLowerCase()) delete result[existing];
     result[name] = value;
   }

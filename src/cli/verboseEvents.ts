@@ -4,7 +4,7 @@
 // stdout for the result document). Text passes through `printable`, so a script cannot send
 // terminal escapes through its output.
 import type { EngineEvent, OutputEvent } from '../bridge/protocol.js';
-import { printable } from './formatSummary.js';
+import { printable, printableLine } from './printable.js';
 
 export interface EventStreams {
   stdout: { write(text: string): unknown };
@@ -23,7 +23,7 @@ export function verbosePrinter(streams: EventStreams, json = false): (event: Eng
 }
 
 function describe(event: EngineEvent): { text: string; toStderr: boolean } | undefined {
-  const prefix = (path: unknown) => (typeof path === 'string' && path.length > 0 ? `[${printable(path)}] ` : '');
+  const prefix = (path: unknown) => (typeof path === 'string' && path.length > 0 ? `[${printableLine(path)}] ` : '');
   if (event.kind === 'output') {
     const output = event as OutputEvent;
     const label = output.stream === 'stdout' || output.stream === 'output' || output.stream === 'information' ? '' : `${output.stream}: `;

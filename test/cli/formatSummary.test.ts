@@ -83,9 +83,9 @@ describe('formatSummary (readable tsseq run output)', () => {
     };
     const text = formatSummary(result, hostile, 'Sequence: x\u001b[2J');
     expect(text).to.not.match(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/);
-    expect(text).to.contain('Sequence: x\\u001b[2J');
-    expect(text).to.contain('Evil\\u001b]0;pwned\\u0007');
-    expect(text).to.contain('boom\\u000dSequence Succeeded (exit code 0)\\u001b[8m\\u202e');
+    expect(text).to.contain('Sequence: x\\x1b[2J');
+    expect(text).to.contain('Evil\\x1b]0;pwned\\x07');
+    expect(text).to.contain('boom\\x0dSequence Succeeded (exit code 0)\\x1b[8m\\u202e');
     expect(text.split('\n').pop()).to.equal('Sequence Failed (exit code 1): 1 Failed');
   });
 

@@ -62,6 +62,6 @@ describe('tsseq run -v and the failed step tail', function () {
     const text = formatSummary({ status: 'Failed', exitCode: 1, steps, variables: {} }, undefined);
     expect(text).to.match(/: 2 WhatIf, 1 Failed$/);
     expect(text).to.not.contain('not shown');
-    expect(text).to.contain('    | why\n    | \\u001b[31mred');
+    expect(text).to.contain('    | why\n    | \\x1b[31mred');
   });
 });

@@ -33,7 +33,6 @@ export function registerResumeCommand(program: Command): void {
           logPath: options.log === undefined ? undefined : resolve(options.log),
           restartProvider: options.restartProvider,
           outline: true,
-          announceStateFolder: true,
           signal,
           onEvent,
         });

@@ -2,6 +2,7 @@
 // step this version cannot run yet (still valid: exit 0).
 import type { Command } from 'commander';
 import { documentWarnings, readSequenceFile } from '../../bridge/validateDocument.js';
+import { printable, printableLine } from '../printable.js';
 
 export function registerValidateCommand(program: Command): void {
   program
@@ -10,9 +11,9 @@ export function registerValidateCommand(program: Command): void {
     .argument('<file>', 'sequence document (JSON)')
     .action((file: string) => {
       const document = readSequenceFile(file) as { steps: unknown[] };
-      for (const warning of documentWarnings(document)) process.stderr.write(`${file}: warning: ${warning}\n`);
+      for (const warning of documentWarnings(document)) process.stderr.write(`${printableLine(file)}: warning: ${printable(warning)}\n`);
       const count = countSteps(document.steps);
-      process.stdout.write(`${file}: valid (${count === 1 ? '1 step or group' : `${count} steps and groups`})\n`);
+      process.stdout.write(`${printableLine(file)}: valid (${count === 1 ? '1 step or group' : `${count} steps and groups`})\n`);
     });
 }
 

@@ -71,6 +71,44 @@ namespace TsSequence
             }
         }
 
+        /// <summary>
+        /// What <paramref name="path"/> is when it exists and is neither a regular file nor a
+        /// directory (following links): "a FIFO (named pipe)", "a character device", …; null for a
+        /// regular file, a directory, a missing path, or where the runtime cannot tell (Windows).
+        /// </summary>
+        internal static string? NonRegularKind(string path)
+        {
+            if (Path.DirectorySeparatorChar == '\\')
+            {
+                return null;
+            }
+
+            // FileStatus: Flags, then Mode (int32 at 4), as OwnerOf reads Uid at 8.
+            var status = new byte[256];
+            try
+            {
+                if (Stat(Native(path), status) != 0)
+                {
+                    return null;
+                }
+            }
+            catch (Exception exception) when (exception is DllNotFoundException || exception is EntryPointNotFoundException)
+            {
+                return null;
+            }
+
+            switch (BitConverter.ToInt32(status, 4) & 0xF000)
+            {
+                case 0x8000: return null; // S_IFREG
+                case 0x4000: return null; // S_IFDIR: opening it fails with its own message
+                case 0x1000: return "a FIFO (named pipe)";
+                case 0x2000: return "a character device";
+                case 0x6000: return "a block device";
+                case 0xC000: return "a socket";
+                default: return "not a regular file";
+            }
+        }
+
         /// <summary>The effective uid of this process, or null when it cannot be read.</summary>
         internal static uint? EffectiveUser()
         {
@@ -121,6 +159,9 @@ namespace TsSequence
 
         [DllImport("libSystem.Native", EntryPoint = "SystemNative_LStat", SetLastError = true)]
         private static extern int LStat(byte[] path, byte[] status);
+
+        [DllImport("libSystem.Native", EntryPoint = "SystemNative_Stat", SetLastError = true)]
+        private static extern int Stat(byte[] path, byte[] status);
 
         [DllImport("libc", SetLastError = true)]
         private static extern uint geteuid();

@@ -318,6 +318,8 @@ export class Engine extends EventEmitter {
       // Whatever it started (a command still running, a background process) must not outlive it,
       // just as after close(); an engine that only dropped the connection goes too.
       killProcessTree(this.process.child);
+      this.server.close();
+      removeEndpoint(this.endpoint);
       if (this.goneError) return this.session.fail(this.goneError);
       const how = !status ? 'closed the bridge connection' : status.signal ? `was killed (${status.signal})` : `exited with code ${status.code}`;
       this.goneError = new EngineUnavailableError(
@@ -378,7 +380,7 @@ function connect(
     const phase = () =>
       connections === 0
         ? 'no connection reached the bridge socket'
-        : `${connections} connection(s) reached the bridge socket, ${rejected} of them dropped for not presenting the session key, none sent ready`;
+        : `${connections} connection(s) reached the bridge socket, none sent ready with the session key` + (rejected ? ` (${rejected} dropped)` : '');
     const failure = (what: string) =>
       new EngineUnavailableError(`${what} (${phase()}): ${command}` + stderrSuffix(secrets.mask(engineProcess.stderrTail.toString())));
     const finish = (error: Error | undefined, value?: Connected) => {

@@ -139,7 +139,7 @@ export class BridgeSession {
     const pending = [...(this.inFlight ? [this.inFlight] : []), ...this.queue.splice(0)];
     this.inFlight = undefined;
     for (const request of pending) {
-      if (request.aborted) request.aborted.message += `; then the engine went away: ${error.message}`;
+      if (request.aborted && !request.settled) request.aborted.message += `; then the engine went away: ${error.message}`;
       settle(request, request.aborted ?? error);
     }
   }

@@ -151,9 +151,9 @@ namespace TsSequence.Protocol
                 return false;
             }
 
-            if (message["maxMessageBytes"] is long limit && limit > 0 && limit < int.MaxValue)
+            if (message["maxMessageBytes"] is int limit && limit > 0)
             {
-                channel.MaxMessageBytes = (int)limit;
+                channel.MaxMessageBytes = limit;
             }
 
             return true;

@@ -50,6 +50,7 @@ export interface EngineStartOptions {
   /**
    * The largest message (one JSON line) either side sends, default 256 MiB: a larger request is
    * refused before it is sent (MessageTooLargeError), a larger result fails its request alone.
+   * At most 512 MiB.
    */
   maxMessageBytes?: number;
   /** How long an aborted or timed-out request's step may take to stop before the engine is stopped; default 5 s. */
@@ -168,7 +169,9 @@ export class Engine extends EventEmitter {
     let engine: Engine | undefined;
     const steps = new NodeStepRegistry();
     const secrets = new SecretMask();
-    const limits: SessionLimits = { maxMessageBytes: options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES, cancelGraceMs: options.cancelGraceMs };
+    // Node reads a line as one string: V8 makes none longer than about 512 M characters.
+    const maxMessageBytes = Math.min(options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES, 512 * 1024 * 1024);
+    const limits: SessionLimits = { maxMessageBytes, cancelGraceMs: options.cancelGraceMs };
     const hooks = (session: () => BridgeSession): SessionHooks => ({
       onCallback: (message) => steps.answer(message),
       onCancelUnanswered: (method, graceMs) =>
@@ -375,12 +378,15 @@ function connect(
     let settled = false;
     let connections = 0;
     let rejected = 0;
+    let keyless = 0;
     const open = new Set<Socket>();
     const command = engineProcess.commandLine;
     const phase = () =>
       connections === 0
         ? 'no connection reached the bridge socket'
-        : `${connections} connection(s) reached the bridge socket, none sent ready with the session key` + (rejected ? ` (${rejected} dropped)` : '');
+        : `${connections} connection(s) reached the bridge socket, none sent ready with the session key` +
+          (rejected ? ` (${rejected} dropped)` : '') +
+          (keyless ? `; ${keyless} sent ready without any key: an engine from an older build? Run 'npm run build'` : '');
     const failure = (what: string) =>
       new EngineUnavailableError(`${what} (${phase()}): ${command}` + stderrSuffix(secrets.mask(engineProcess.stderrTail.toString())));
     const finish = (error: Error | undefined, value?: Connected) => {
@@ -418,6 +424,7 @@ function connect(
       current.ready.then(
         (ready) => {
           clearTimeout(window);
+          if (ready.key === undefined) keyless++;
           if (!isEngineKey(ready.key, engineKey)) return drop();
           socket.off('close', closed);
           finish(undefined, { socket, session: current, ready });

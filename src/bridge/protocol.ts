@@ -1,5 +1,7 @@
 // Messages of the Node ↔ PowerShell bridge (protocol 1). One JSON object per line on a socket /
-// named pipe that Node listens on and Start-TsBridge.ps1 connects to; never stdout.
+// named pipe that Node listens on and Start-TsBridge.ps1 connects to; never stdout. The engine
+// reads two session keys from its stdin, sends `ready` with the first, Node answers `auth` with the
+// second; then requests (one at a time), and `cancel` for the one running.
 // invokeStep/runSequence params may carry `events: false`: the engine then sends no `event`
 // messages for that request (Node sets it when the caller gave no onEvent).
 

@@ -37,6 +37,8 @@ namespace TsSequence.Protocol
     /// </summary>
     internal sealed class BridgeInbox
     {
+        private static readonly long SpinTicks = System.Diagnostics.Stopwatch.Frequency / 1000; // 1 ms
+
         private readonly BlockingCollection<InboxItem> items = new BlockingCollection<InboxItem>();
         private readonly BridgeChannel channel;
         private readonly string nodeKey;
@@ -60,6 +62,20 @@ namespace TsSequence.Protocol
         /// <summary>The next item; null once the input ended. A cancelled token ends the wait with OperationCanceledException.</summary>
         internal InboxItem? Take(CancellationToken cancel)
         {
+            // Node usually sends the next request within a fraction of a millisecond of a reply:
+            // waiting that long without sleeping spares the request thread a wake-up (tens of µs,
+            // far more on a busy machine) per request. Yielding, so Node and the reader get the CPU.
+            long spinUntil = System.Diagnostics.Stopwatch.GetTimestamp() + SpinTicks;
+            while (System.Diagnostics.Stopwatch.GetTimestamp() < spinUntil && !items.IsCompleted)
+            {
+                if (items.TryTake(out InboxItem? early))
+                {
+                    return early;
+                }
+
+                Thread.Yield();
+            }
+
             try
             {
                 return items.Take(cancel);

@@ -8,18 +8,24 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isRunning, waitUntil } from '../support/processes.js';
 import { tempDirectory } from '../support/tempFiles.js';
+import { cliPath } from '../support/cli.js';
 import { testEngineChoice } from '../support/engine.js';
 
 const engineModule = fileURLToPath(new URL('../../src/bridge/Engine.js', import.meta.url));
 
+/** The step's command: its shell's pid, its parent's (the engine), a background child, then a long sleep. */
+function sleepingStep(folder: string, name: string) {
+  return {
+    type: 'RunCommandLine',
+    name,
+    commandLine: `echo $PPID > '${folder}/${name}.engine'; echo $$ > '${folder}/${name}.pid'; sleep 30 & echo $! > '${folder}/${name}.bg'; sleep 30; touch '${folder}/${name}.done'`,
+  };
+}
+
 /** A Node owner: starts an engine, prints its pid, runs a long sequence of sleeping commands. */
 function startOwner(folder: string, holdSocketOpen: boolean): ChildProcess {
   const script = join(folder, 'owner.mjs');
-  const step = (name: string) => ({
-    type: 'RunCommandLine',
-    name,
-    commandLine: `echo $$ > '${folder}/${name}.pid'; sleep 30 & echo $! > '${folder}/${name}.bg'; sleep 30; touch '${folder}/${name}.done'`,
-  });
+  const step = (name: string) => sleepingStep(folder, name);
   writeFileSync(
     script,
     `import { spawn } from 'node:child_process';
@@ -74,4 +80,30 @@ describe('the engine dies with its owner (real engine)', function () {
       }
     });
   }
+
+  it('stops when `tsseq run` gets SIGHUP (its terminal went away), within 2 s, running no later step', async () => {
+    const folder = mkdtempSync(join(tempDirectory(), 'hup-'));
+    const file = join(folder, 'long.json');
+    writeFileSync(file, JSON.stringify({ name: 'Long', steps: [sleepingStep(folder, 'first'), sleepingStep(folder, 'second')] }));
+    const cli = spawn(process.execPath, [cliPath, 'run', file, '--no-state'], {
+      env: { ...process.env, TSSEQ_ENGINE: testEngineChoice },
+      stdio: 'ignore',
+    });
+    let enginePid: number | undefined;
+    try {
+      expect(await waitUntil(() => existsSync(join(folder, 'first.bg')), 30_000), 'the first step started').to.equal(true);
+      enginePid = Number(readFileSync(join(folder, 'first.engine'), 'utf8'));
+      const shell = Number(readFileSync(join(folder, 'first.pid'), 'utf8'));
+      const background = Number(readFileSync(join(folder, 'first.bg'), 'utf8'));
+      cli.kill('SIGHUP');
+      const gone = await waitUntil(() => !isRunning(enginePid!) && !isRunning(shell) && !isRunning(background), 2000);
+      expect(gone, `engine ${isRunning(enginePid)}, shell ${isRunning(shell)}, background ${isRunning(background)} still running`).to.equal(true);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(existsSync(join(folder, 'first.done'))).to.equal(false);
+      expect(existsSync(join(folder, 'second.pid')), 'no later step ran').to.equal(false);
+    } finally {
+      cli.kill('SIGKILL');
+      if (enginePid && isRunning(enginePid)) process.kill(-enginePid, 'SIGKILL');
+    }
+  });
 });

@@ -10,4 +10,4 @@ param(
 $ErrorActionPreference = 'Stop'
 $module = Import-Module -Name $ModulePath -PassThru -Force
 $code = & $module { param($name) Start-TsBridgeServer -PipeName $name } $PipeName
-exit $code
+exit [int]($code | Select-Object -Last 1)

@@ -5,9 +5,13 @@ import { expect } from 'chai';
 import { chmodSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import type { Socket } from 'node:net';
+import { spawnSync } from 'node:child_process';
 import { Engine } from '../../src/bridge/Engine.js';
+import { engineArguments, engineEnvironment } from '../../src/bridge/engineProcess.js';
+import { paths } from '../../src/bridge/paths.js';
+import { resolveEngine } from '../../src/bridge/resolveEngine.js';
 import { EngineUnavailableError } from '../../src/bridge/errors.js';
-import { startTestEngine } from '../support/engine.js';
+import { startTestEngine, testEngineChoice } from '../support/engine.js';
 import { waitUntil } from '../support/processes.js';
 import { writeTempFile } from '../support/tempFiles.js';
 
@@ -85,6 +89,16 @@ describe('Engine.start failures', function () {
     const message = (await startError({ engine: host })).message;
     expect(message).to.include('(1 connection(s) reached the bridge socket, none sent ready with the session key (1 dropped))');
     expect(message).to.match(/\ndropped$/);
+  });
+
+  it('the real engine started without session keys on stdin says so in one line and exits 2, connecting nowhere', () => {
+    const engine = resolveEngine({ engine: testEngineChoice });
+    const args = engineArguments(engine, paths.bridgeScript, ['-PipeName', '/nonexistent/engine.sock', '-ModulePath', paths.moduleManifest]);
+    const run = spawnSync(engine.command, args, { input: '', encoding: 'utf8', env: { ...engineEnvironment(), ...engine.env }, timeout: 60_000 });
+    expect(run.status).to.equal(2);
+    expect(run.stderr.trim()).to.equal(
+      'tsseq engine: exiting: no session keys on standard input (Start-TsBridge.ps1 is started by the Node bridge, which writes them there).',
+    );
   });
 
   it('the real engine says on stderr why it leaves when Node closes the connection before any request', async () => {

@@ -1,10 +1,13 @@
-# Entry point the Node bridge launches: <engine> -NoProfile -File Start-TsBridge.ps1 -PipeName X -ModulePath Y.
-# It imports the module and serves the bridge protocol (NDJSON over a named pipe / unix socket,
-# never over stdout, so whatever steps print cannot corrupt it). See Private/Start-TsBridgeServer.ps1 and the core's Protocol/ folder (ps-module/csharp/TsSequence.Core).
+# Entry point the Node bridge launches: <engine> -NoProfile -File Start-TsBridge.ps1 -PipeName X -ModulePath Y,
+# with the session keys on standard input (never on the command line or in the environment, which
+# other local users can read). It imports the module and serves the bridge protocol (NDJSON over a
+# named pipe / unix socket, never over stdout, so whatever steps print cannot corrupt it). See
+# Private/Start-TsBridgeServer.ps1 and the core's Protocol/ folder (ps-module/csharp/TsSequence.Core).
 param(
     [Parameter(Mandatory = $true)][string]$PipeName,
     [Parameter(Mandatory = $true)][string]$ModulePath
 )
 $ErrorActionPreference = 'Stop'
 $module = Import-Module -Name $ModulePath -PassThru -Force
-& $module { param($name) Start-TsBridgeServer -PipeName $name } $PipeName
+$code = & $module { param($name) Start-TsBridgeServer -PipeName $name } $PipeName
+exit [int]($code | Select-Object -Last 1)

@@ -1,5 +1,6 @@
 // The public face of the bridge: starts a PowerShell host running Start-TsBridge.ps1, connects it
 // to a socket / named pipe Node listens on, and offers invokeStep / runSequence / registerStep.
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { chmodSync, existsSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
@@ -7,7 +8,7 @@ import { EngineUnavailableError, InvalidRequestError } from './errors.js';
 import { killProcessTree, startEngineProcess, stderrSuffix, type EngineProcess, type OutputListener } from './engineProcess.js';
 import { NodeStepRegistry, type NodeStepHandler } from './nodeSteps.js';
 import { paths } from './paths.js';
-import { createPipeEndpoint, removeSocketFile, type PipeEndpoint } from './pipeEndpoint.js';
+import { createPipeEndpoint, removeEndpoint, type PipeEndpoint } from './pipeEndpoint.js';
 import {
   PROTOCOL_VERSION,
   type EngineEvent,
@@ -18,9 +19,11 @@ import {
   type VariableRecord,
 } from './protocol.js';
 import { describeEngine, resolveEngine, type EngineChoice, type ResolvedEngine } from './resolveEngine.js';
-import { BridgeSession, type RequestOptions, type SessionHooks } from './session.js';
 import { assertValidStep } from '../api/validateStep.js';
 import type { Step } from '../model/sequence.js';
+import { SecretMask } from './secretMask.js';
+import { BridgeSession, DEFAULT_MAX_MESSAGE_BYTES, type RequestOptions, type SessionHooks, type SessionLimits } from './session.js';
+import { removeStaleTempEntries } from './staleTemp.js';
 import { assertValidDocument } from './validateDocument.js';
 import { toVariableRecord, type VariableMap } from './variables.js';
 import { assertWellFormedParams } from './wellFormed.js';
@@ -43,6 +46,14 @@ export interface EngineStartOptions {
   onOutput?: OutputListener;
   /** How long the engine may take to start and connect; default 60 s. */
   startTimeoutMs?: number;
+  /**
+   * The largest message (one JSON line) either side sends, default 256 MiB: a larger request is
+   * refused before it is sent (MessageTooLargeError), a larger result fails its request alone.
+   * At most 512 MiB.
+   */
+  maxMessageBytes?: number;
+  /** How long an aborted or timed-out request's step may take to stop before the engine is stopped; default 5 s. */
+  cancelGraceMs?: number;
   env?: NodeJS.ProcessEnv;
   cwd?: string;
 }
@@ -52,9 +63,12 @@ export interface InvokeStepOptions {
   /** Names of variables whose values are secret: the engine masks them in results and logs. */
   secrets?: string[];
   onEvent?: (event: EngineEvent) => void;
+  /** Aborting stops the running step (as its timeout would) and rejects with EngineAbortError; the engine stays usable. */
   signal?: AbortSignal;
   /** Check the step against the schema before sending it (default true): a bad one throws StepValidationError and nothing is sent. */
   validate?: boolean;
+  /** Stops the call after this many milliseconds, as an abort does (EngineTimeoutError). */
+  timeoutMs?: number;
 }
 
 export interface RunSequenceOptions extends InvokeStepOptions {
@@ -91,6 +105,7 @@ export interface ResumeSequenceOptions {
   announceStateFolder?: boolean;
   onEvent?: (event: EngineEvent) => void;
   signal?: AbortSignal;
+  timeoutMs?: number;
 }
 
 /** A step's or group's name and children, as `outline` gives the saved document. */
@@ -100,6 +115,8 @@ export interface SequenceOutline {
 }
 
 const DEFAULT_START_TIMEOUT_MS = 60_000;
+/** How long a connection may take to present the engine key before it is dropped (the engine sends it at once). */
+const AUTH_WINDOW_MS = 10_000;
 
 export class Engine extends EventEmitter {
   private closing: Promise<void> | undefined;
@@ -115,6 +132,7 @@ export class Engine extends EventEmitter {
     /** The engine's `ready` message: protocol, PowerShell version and edition, module version. */
     readonly info: ReadyMessage,
     private readonly steps: NodeStepRegistry,
+    private readonly secrets: SecretMask,
   ) {
     super();
   }
@@ -124,14 +142,25 @@ export class Engine extends EventEmitter {
     for (const [what, file] of [['bridge script', paths.bridgeScript], ['module manifest', paths.moduleManifest]] as const) {
       if (!existsSync(file)) throw new EngineUnavailableError(`The ${what} ${file} is missing; run 'npm run build' in ${paths.root}.`);
     }
+    // What killed engines left in the temp directory goes, while this one starts.
+    const cleaning = removeStaleTempEntries().catch(() => []);
     const endpoint = createPipeEndpoint();
     const server = createServer();
-    await listen(server, endpoint);
+    try {
+      await listen(server, endpoint);
+    } catch (error) {
+      removeEndpoint(endpoint);
+      throw error;
+    }
 
+    // The session keys go to the engine over its stdin pipe: other users can read argv and the
+    // environment of a process, not its pipes.
+    const keys = { engine: randomBytes(32).toString('hex'), node: randomBytes(32).toString('hex') };
     const emitter = new EventEmitter();
     const process = startEngineProcess(resolved, paths.bridgeScript, ['-PipeName', endpoint.pipeName, '-ModulePath', paths.moduleManifest], {
       env: options.env,
       cwd: options.cwd,
+      stdinLine: `${keys.engine} ${keys.node}`,
       onOutput: (stream, text) => {
         options.onOutput?.(stream, text);
         emitter.emit('output', stream, text);
@@ -140,28 +169,38 @@ export class Engine extends EventEmitter {
 
     let engine: Engine | undefined;
     const steps = new NodeStepRegistry();
+    const secrets = new SecretMask();
+    // Node reads a line as one string: V8 makes none longer than about 512 M characters.
+    const maxMessageBytes = Math.min(options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES, 512 * 1024 * 1024);
+    const limits: SessionLimits = { maxMessageBytes, cancelGraceMs: options.cancelGraceMs };
     const hooks = (session: () => BridgeSession): SessionHooks => ({
       onCallback: (message) => steps.answer(message),
-      onInFlightAbort: () => engine?.stop(new EngineUnavailableError('The engine was stopped because a running request was aborted.')),
+      onCancelUnanswered: (method, graceMs) =>
+        engine?.stop(new EngineUnavailableError(`The engine was stopped: an aborted ${method} did not stop its step within ${graceMs / 1000} s.`)),
       // Before start-up completes, failing the session fails start(); afterwards the engine stops.
       onProtocolError: (error) => (engine ? engine.stop(error) : session().fail(error)),
+      onExchange: (params, result) => secrets.note(params, result),
     });
     try {
-      const { socket, session, ready } = await connect(server, process, options.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS, hooks);
+      const timeoutMs = options.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS;
+      const { socket, session, ready } = await connect(server, process, timeoutMs, hooks, limits, keys.engine, secrets);
       if (ready.protocol !== PROTOCOL_VERSION) {
         throw new EngineUnavailableError(
           `The engine speaks bridge protocol ${ready.protocol}, this tsseq speaks ${PROTOCOL_VERSION}: rebuild (npm run build) so both sides match.`,
         );
       }
-      engine = new Engine(resolved, process, server, endpoint, session, socket, ready, steps);
+      session.send({ type: 'auth', key: keys.node, maxMessageBytes: session.maxMessageBytes });
+      const { key: _key, ...info } = ready; // the key proved the engine; nobody needs it afterwards
+      engine = new Engine(resolved, process, server, endpoint, session, socket, info, steps, secrets);
       // Forward output printed after start-up to listeners registered on the engine itself.
       emitter.on('output', (stream, text) => engine!.emit('output', stream, text));
       engine.watch();
+      await cleaning;
       return engine;
     } catch (error) {
       killProcessTree(process.child);
       server.close();
-      removeSocketFile(endpoint);
+      removeEndpoint(endpoint);
       throw error;
     }
   }
@@ -239,9 +278,9 @@ export class Engine extends EventEmitter {
     return this.session.request(method, params, options);
   }
 
-  /** What the engine printed lately (stderr tail), for diagnostics. */
+  /** What the engine printed lately (stderr tail, known secret values masked), for diagnostics. */
   get stderrTail(): string {
-    return this.process.stderrTail.toString();
+    return this.secrets.mask(this.process.stderrTail.toString());
   }
 
   get pid(): number | undefined {
@@ -265,7 +304,7 @@ export class Engine extends EventEmitter {
     this.socket.destroy();
     await Promise.race([this.process.exited, delay(2000)]);
     this.server.close();
-    removeSocketFile(this.endpoint);
+    removeEndpoint(this.endpoint);
   }
 
   /** Stops the engine now (protocol violation, aborted request); pending requests get `error`. */
@@ -284,10 +323,12 @@ export class Engine extends EventEmitter {
       // Whatever it started (a command still running, a background process) must not outlive it,
       // just as after close(); an engine that only dropped the connection goes too.
       killProcessTree(this.process.child);
+      this.server.close();
+      removeEndpoint(this.endpoint);
       if (this.goneError) return this.session.fail(this.goneError);
       const how = !status ? 'closed the bridge connection' : status.signal ? `was killed (${status.signal})` : `exited with code ${status.code}`;
       this.goneError = new EngineUnavailableError(
-        `The PowerShell engine ${how} unexpectedly: ${describeEngine(this.resolved)}.` + stderrSuffix(this.process.stderrTail.toString()),
+        `The PowerShell engine ${how} unexpectedly: ${describeEngine(this.resolved)}.` + stderrSuffix(this.stderrTail),
       );
       this.session.fail(this.goneError);
       this.emit('exit', status);
@@ -301,52 +342,105 @@ export class Engine extends EventEmitter {
 }
 
 function listen(server: Server, endpoint: PipeEndpoint): Promise<void> {
-  removeSocketFile(endpoint);
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(endpoint.listenPath, () => {
       server.off('error', reject);
-      // Only this user may connect to the socket file.
-      if (endpoint.socketFile) chmodSync(endpoint.socketFile, 0o600);
+      // The directory already keeps others out; the socket itself is this user's alone too.
+      if (endpoint.directory) chmodSync(endpoint.listenPath, 0o600);
       resolve();
     });
   });
 }
 
-/** Waits for the engine to connect and say `ready`, or fails with what it printed. */
+type Connected = { socket: Socket; session: BridgeSession; ready: ReadyMessage };
+
+/** Whether `given` is the session's engine key, compared in constant time. */
+function isEngineKey(given: unknown, expected: string): boolean {
+  if (typeof given !== 'string' || given.length !== expected.length) return false;
+  return timingSafeEqual(Buffer.from(given), Buffer.from(expected));
+}
+
+/**
+ * Waits for the engine to connect and send `ready` with the session's engine key. Any other
+ * connection (one that sends something else, or nothing within AUTH_WINDOW_MS) is dropped while
+ * the server keeps listening for the engine until the start timeout. A failure says how far
+ * start-up got (connected or not, ready or not) and what the engine printed.
+ */
 function connect(
   server: Server,
   engineProcess: EngineProcess,
   timeoutMs: number,
   hooks: (session: () => BridgeSession) => SessionHooks,
-): Promise<{ socket: Socket; session: BridgeSession; ready: ReadyMessage }> {
+  limits: SessionLimits,
+  engineKey: string,
+  secrets: SecretMask,
+): Promise<Connected> {
   return new Promise((resolve, reject) => {
-    let session: BridgeSession | undefined;
     let settled = false;
+    let connections = 0;
+    let rejected = 0;
+    let keyless = 0;
+    const open = new Set<Socket>();
     const command = engineProcess.commandLine;
-    const failure = (what: string) => new EngineUnavailableError(`${what}: ${command}` + stderrSuffix(engineProcess.stderrTail.toString()));
-    const finish = (error: Error | undefined, value?: { socket: Socket; session: BridgeSession; ready: ReadyMessage }) => {
+    const phase = () =>
+      connections === 0
+        ? 'no connection reached the bridge socket'
+        : `${connections} connection(s) reached the bridge socket, none sent ready with the session key` +
+          (rejected ? ` (${rejected} dropped)` : '') +
+          (keyless ? `; ${keyless} sent ready without any key: an engine from an older build? Run 'npm run build'` : '');
+    const failure = (what: string) =>
+      new EngineUnavailableError(`${what} (${phase()}): ${command}` + stderrSuffix(secrets.mask(engineProcess.stderrTail.toString())));
+    const finish = (error: Error | undefined, value?: Connected) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      server.close(); // nobody else may connect to this endpoint
+      for (const other of open) if (other !== value?.socket) other.destroy();
       if (error) reject(error);
       else resolve(value!);
     };
     const seconds = Math.round(timeoutMs / 1000);
-    const timer = setTimeout(
-      () => finish(failure(`The PowerShell engine did not ${session ? 'send ready' : 'connect'} within ${seconds} s`)),
-      timeoutMs,
-    );
+    const timer = setTimeout(() => finish(failure(`The PowerShell engine did not start within ${seconds} s`)), timeoutMs);
     server.on('connection', (socket) => {
-      if (session) return void socket.destroy(); // one engine, one connection
-      // Connected: stop accepting, so nobody else can connect to this endpoint.
-      server.close();
-      const current: BridgeSession = new BridgeSession(socket, hooks(() => current));
-      session = current;
-      socket.once('close', () => finish(failure('The PowerShell engine closed the bridge connection during start-up')));
-      current.ready.then((ready) => finish(undefined, { socket, session: current, ready }), finish);
+      if (settled) return void socket.destroy();
+      connections++;
+      open.add(socket);
+      let dropped = false;
+      const drop = () => {
+        if (dropped) return;
+        dropped = true;
+        rejected++;
+        open.delete(socket);
+        socket.destroy();
+      };
+      const window = setTimeout(drop, AUTH_WINDOW_MS);
+      window.unref();
+      socket.on('error', () => undefined); // 'close' follows
+      const closed = () => {
+        clearTimeout(window);
+        open.delete(socket);
+      };
+      socket.once('close', closed);
+      const current: BridgeSession = new BridgeSession(socket, hooks(() => current), limits);
+      current.ready.then(
+        (ready) => {
+          clearTimeout(window);
+          if (ready.key === undefined) keyless++;
+          if (!isEngineKey(ready.key, engineKey)) return drop();
+          socket.off('close', closed);
+          finish(undefined, { socket, session: current, ready });
+        },
+        () => {
+          clearTimeout(window);
+          drop();
+        },
+      );
     });
-    void engineProcess.exited.then((status) => {
+    void engineProcess.exited.then(async (status) => {
+      // The engine's last lines (ready, its reason for leaving) may still be on their way: let
+      // the sockets deliver them first, so the message tells how far it got.
+      await delay(200);
       const how = status.error
         ? `could not be started (${status.error.message})`
         : status.signal

@@ -77,7 +77,7 @@ export function startEngineProcess(
   engine: ResolvedEngine,
   script: string,
   scriptArgs: string[],
-  options: { onOutput?: OutputListener; env?: NodeJS.ProcessEnv; cwd?: string } = {},
+  options: { onOutput?: OutputListener; env?: NodeJS.ProcessEnv; cwd?: string; stdinLine?: string } = {},
 ): EngineProcess {
   installExitHook();
   const args = engineArguments(engine, script, scriptArgs);
@@ -85,13 +85,19 @@ export function startEngineProcess(
   const child = spawn(engine.command, args, {
     cwd: options.cwd,
     env: { ...engineEnvironment(options.env), ...engine.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    // stdin is a pipe only Node and the engine hold: the session keys travel there (stdinLine),
+    // never in argv or the environment, which other local users can read.
+    stdio: [options.stdinLine === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     // Its own process group on Unix, so the whole tree (engine and the commands it ran) can be
     // killed with one signal.
     detached: process.platform !== 'win32',
     windowsHide: true,
   });
   liveProcesses.add(child);
+  if (options.stdinLine !== undefined && child.stdin) {
+    child.stdin.on('error', () => undefined); // an engine that exits before reading: 'close' reports it
+    child.stdin.end(`${options.stdinLine}\n`);
+  }
   const stdoutTail = new OutputTail();
   const stderrTail = new OutputTail();
   for (const stream of ['stdout', 'stderr'] as const) {

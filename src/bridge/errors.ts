@@ -41,7 +41,25 @@ export class InvalidRequestError extends Error {
   }
 }
 
-/** A request was cancelled through its AbortSignal. */
+/**
+ * A request was cancelled through its AbortSignal (or its timeoutMs: EngineTimeoutError). A
+ * request the engine was running rejects once the engine has stopped its step; the engine stays
+ * usable, unless the step would not stop (the message then says the engine was stopped).
+ */
 export class EngineAbortError extends Error {
   override name = 'AbortError';
+}
+
+/** A request ran out of its timeoutMs; handled as an abort. */
+export class EngineTimeoutError extends EngineAbortError {
+  override name = 'TimeoutError';
+}
+
+/** A request whose JSON line is over the bridge's message limit: refused before sending, the engine is unaffected. */
+export class MessageTooLargeError extends InvalidRequestError {
+  override name = 'MessageTooLargeError';
+
+  constructor(method: string, readonly bytes: number, readonly limit: number) {
+    super(method, `${method}: the request is ${bytes} bytes as JSON, over the bridge's message limit of ${limit} bytes (maxMessageBytes). Nothing was sent to the engine; send fewer or smaller variables.`);
+  }
 }

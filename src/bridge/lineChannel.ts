@@ -7,14 +7,34 @@ import type { Duplex } from 'node:stream';
 export class LineSplitter {
   private pending: Buffer[] = [];
   private pendingLength = 0;
+  /** Inside a line over the limit: its bytes are dropped up to its newline. */
+  private skipping = false;
 
-  constructor(private readonly onLine: (line: string) => void) {}
+  constructor(
+    private readonly onLine: (line: string) => void,
+    private readonly maxLineBytes = Number.MAX_SAFE_INTEGER,
+    private readonly onOversize: (bytes: number) => void = () => undefined,
+  ) {}
 
   push(chunk: Buffer): void {
     let start = 0;
     let newline = chunk.indexOf(0x0a, start);
     while (newline !== -1) {
+      if (this.skipping) {
+        this.skipping = false;
+        start = newline + 1;
+        newline = chunk.indexOf(0x0a, start);
+        continue;
+      }
       const tail = chunk.subarray(start, newline);
+      if (this.pendingLength + tail.length > this.maxLineBytes) {
+        this.onOversize(this.pendingLength + tail.length);
+        this.pending = [];
+        this.pendingLength = 0;
+        start = newline + 1;
+        newline = chunk.indexOf(0x0a, start);
+        continue;
+      }
       const bytes = this.pendingLength === 0 ? tail : Buffer.concat([...this.pending, tail], this.pendingLength + tail.length);
       this.pending = [];
       this.pendingLength = 0;
@@ -23,9 +43,17 @@ export class LineSplitter {
       start = newline + 1;
       newline = chunk.indexOf(0x0a, start);
     }
-    if (start < chunk.length) {
+    if (start < chunk.length && !this.skipping) {
       this.pending.push(chunk.subarray(start));
       this.pendingLength += chunk.length - start;
+      // Never held whole (a string that long cannot even be made): dropped, and reported once.
+      if (this.pendingLength > this.maxLineBytes) {
+        const bytes = this.pendingLength;
+        this.pending = [];
+        this.pendingLength = 0;
+        this.skipping = true;
+        this.onOversize(bytes);
+      }
     }
   }
 
@@ -44,6 +72,9 @@ export type LineChannelHandlers = {
   onMessage: (message: unknown) => void;
   /** A line that is not JSON: a protocol violation, reported rather than thrown. */
   onBadLine: (line: string, error: Error) => void;
+  /** The longest line accepted; a longer one is dropped and reported through onOversizeLine. */
+  maxLineBytes?: number;
+  onOversizeLine?: (bytes: number) => void;
 };
 
 /** Reads and writes NDJSON messages on a socket (or any duplex byte stream). */
@@ -61,7 +92,7 @@ export class LineChannel {
         return;
       }
       handlers.onMessage(message);
-    });
+    }, handlers.maxLineBytes, handlers.onOversizeLine);
     stream.on('data', (chunk: Buffer | string) => this.splitter.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk));
   }
 

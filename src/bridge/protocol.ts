@@ -1,5 +1,7 @@
 // Messages of the Node ↔ PowerShell bridge (protocol 1). One JSON object per line on a socket /
-// named pipe that Node listens on and Start-TsBridge.ps1 connects to; never stdout.
+// named pipe that Node listens on and Start-TsBridge.ps1 connects to; never stdout. The engine
+// reads two session keys from its stdin, sends `ready` with the first, Node answers `auth` with the
+// second; then requests (one at a time), and `cancel` for the one running.
 // invokeStep/runSequence params may carry `events: false`: the engine then sends no `event`
 // messages for that request (Node sets it when the caller gave no onEvent).
 
@@ -46,6 +48,8 @@ export interface InvokeStepResult extends StepResult {
 export interface ReadyMessage {
   type: 'ready';
   protocol: number;
+  /** The session's engine key (read from the engine's stdin): proves the connection is the engine Node started. */
+  key?: string;
   psVersion: string;
   psEdition: string;
   moduleVersion: string;
@@ -146,7 +150,20 @@ export interface CallbackResultMessage {
   error?: { message: string };
 }
 
-export type OutgoingMessage = RequestMessage | CallbackResultMessage;
+/** Node's first line, after the engine's ready: its own session key, and the message size limit both sides keep. */
+export interface AuthMessage {
+  type: 'auth';
+  key: string;
+  maxMessageBytes: number;
+}
+
+/** Stops request `id`: its running step as its timeout would, then it answers with error TsSequence.Cancelled. */
+export interface CancelMessage {
+  type: 'cancel';
+  id: number;
+}
+
+export type OutgoingMessage = RequestMessage | CallbackResultMessage | AuthMessage | CancelMessage;
 
 /** Narrowing for messages read off the wire: anything unexpected is a protocol error. */
 export function asIncomingMessage(value: unknown): IncomingMessage | undefined {

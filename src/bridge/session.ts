@@ -2,7 +2,7 @@
 // engine handles one request at a time, so later ones wait in a queue here), routes events to
 // the request they belong to and answers the engine's callbacks.
 import type { Socket } from 'node:net';
-import { EngineAbortError, EngineRequestError, EngineUnavailableError, InvalidRequestError } from './errors.js';
+import { EngineAbortError, EngineRequestError, EngineTimeoutError, EngineUnavailableError, InvalidRequestError, MessageTooLargeError } from './errors.js';
 import { LineChannel } from './lineChannel.js';
 import {
   asIncomingMessage,
@@ -18,16 +18,34 @@ import { encodeRequest } from './requestLine.js';
 export interface RequestOptions {
   onEvent?: (event: EngineEvent) => void;
   signal?: AbortSignal;
+  /** Stops the call after this many milliseconds (queued time included), as an abort does: EngineTimeoutError. */
+  timeoutMs?: number;
 }
 
 export interface SessionHooks {
   /** Answers a callback from the engine (a Node-implemented step). */
   onCallback: (message: CallbackMessage) => Promise<CallbackResultMessage>;
-  /** A request that was already sent was aborted: the engine is busy with it and must be stopped. */
-  onInFlightAbort: () => void;
+  /** An aborted request's step did not stop within the grace period: the engine must be stopped. */
+  onCancelUnanswered: (method: MethodName, graceMs: number) => void;
   /** The engine broke the protocol (a line that is not JSON, an unknown message). */
   onProtocolError: (error: EngineUnavailableError) => void;
+  /** Sees every request's params and its result (secret values to mask in error messages). */
+  onExchange?: (params: Record<string, unknown>, result: unknown) => void;
 }
+
+export interface SessionLimits {
+  /** The largest line either side sends (default DEFAULT_MAX_MESSAGE_BYTES). */
+  maxMessageBytes?: number;
+  /** How long an aborted request's step may take to stop before the engine is stopped (default 5 s). */
+  cancelGraceMs?: number;
+}
+
+/**
+ * 256 MiB. Node reads each line as one string (V8 caps strings at about 512 M characters) and the
+ * engine's reply to a request can be about twice its size (a step copying a variable returns both).
+ */
+export const DEFAULT_MAX_MESSAGE_BYTES = 256 * 1024 * 1024;
+const DEFAULT_CANCEL_GRACE_MS = 5000;
 
 interface PendingRequest {
   id: number;
@@ -37,7 +55,9 @@ interface PendingRequest {
   settled: boolean;
   resolve: (value: unknown) => void;
   reject: (error: Error) => void;
-  detachAbort?: () => void;
+  detach: Array<() => void>;
+  /** Set once aborted (signal or timeout) after it was sent: the error it rejects with when the engine answers. */
+  aborted?: EngineAbortError;
 }
 
 export class BridgeSession {
@@ -50,16 +70,26 @@ export class BridgeSession {
   private nextId = 1;
   private failure: Error | undefined;
 
-  constructor(socket: Socket, private readonly hooks: SessionHooks) {
+  readonly maxMessageBytes: number;
+  private readonly cancelGraceMs: number;
+
+  constructor(socket: Socket, private readonly hooks: SessionHooks, limits: SessionLimits = {}) {
+    this.maxMessageBytes = limits.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
+    this.cancelGraceMs = limits.cancelGraceMs ?? DEFAULT_CANCEL_GRACE_MS;
     this.ready = new Promise<ReadyMessage>((resolve, reject) => {
       this.resolveReady = resolve;
       this.rejectReady = reject;
     });
     this.ready.catch(() => undefined); // observed by whoever awaits start-up; never unhandled
     this.channel = new LineChannel(socket, {
+      maxLineBytes: this.maxMessageBytes,
       onMessage: (message) => this.dispatch(message),
       // Neither the line nor JSON.parse's message (which quotes it) is shown: protocol lines
       // carry variable values, secrets included.
+      onOversizeLine: (bytes) =>
+        this.hooks.onProtocolError(
+          new EngineUnavailableError(`The engine sent a line of more than ${bytes} bytes, over the bridge's message limit of ${this.maxMessageBytes} bytes.`),
+        ),
       onBadLine: (line) =>
         this.hooks.onProtocolError(
           new EngineUnavailableError(`The engine sent a line that is not JSON (${line.length} characters, not shown: it may hold variable values).`),
@@ -78,18 +108,27 @@ export class BridgeSession {
 
   request(method: MethodName, params: Record<string, unknown> = {}, options: RequestOptions = {}): Promise<unknown> {
     if (this.failure) return Promise.reject(this.failure);
-    if (options.signal?.aborted) return Promise.reject(abortError(method, options.signal, false));
+    if (options.signal?.aborted) return Promise.reject(abortError(method, options.signal));
     return new Promise<unknown>((resolve, reject) => {
-      const pending: PendingRequest = { id: this.nextId++, method, params, options, settled: false, resolve, reject };
+      const pending: PendingRequest = { id: this.nextId++, method, params, options, settled: false, resolve, reject, detach: [] };
       if (options.signal) {
         const signal = options.signal;
-        const onAbort = () => this.abort(pending, signal);
+        const onAbort = () => this.abort(pending, abortError(method, signal));
         signal.addEventListener('abort', onAbort, { once: true });
-        pending.detachAbort = () => signal.removeEventListener('abort', onAbort);
+        pending.detach.push(() => signal.removeEventListener('abort', onAbort));
+      }
+      if (options.timeoutMs !== undefined) {
+        const timer = setTimeout(() => this.abort(pending, new EngineTimeoutError(`${method} timed out after ${options.timeoutMs} ms`)), options.timeoutMs);
+        pending.detach.push(() => clearTimeout(timer));
       }
       this.queue.push(pending);
       this.pump();
     });
+  }
+
+  /** Sends a message that is not a request (auth); nothing once the session failed. */
+  send(message: unknown): void {
+    if (!this.failure) this.channel.send(message);
   }
 
   /** Rejects everything pending and refuses later requests. */
@@ -99,7 +138,10 @@ export class BridgeSession {
     this.rejectReady(error);
     const pending = [...(this.inFlight ? [this.inFlight] : []), ...this.queue.splice(0)];
     this.inFlight = undefined;
-    for (const request of pending) settle(request, error);
+    for (const request of pending) {
+      if (request.aborted && !request.settled) request.aborted.message += `; then the engine went away: ${error.message}`;
+      settle(request, request.aborted ?? error);
+    }
   }
 
   private pump(): void {
@@ -115,18 +157,41 @@ export class BridgeSession {
         settle(next, new InvalidRequestError(next.method, `${next.method}: the request cannot be sent as JSON (${reason}). Nothing was sent to the engine.`));
         continue;
       }
+      if (line.length >= this.maxMessageBytes) {
+        settle(next, new MessageTooLargeError(next.method, line.length, this.maxMessageBytes));
+        continue;
+      }
       this.inFlight = next;
+      this.hooks.onExchange?.(next.params, undefined);
       this.channel.sendLine(line);
     }
   }
 
-  private abort(request: PendingRequest, signal: AbortSignal): void {
-    if (request.settled) return;
+  /**
+   * A queued request is dropped at once. One the engine is running gets a cancel: the engine stops
+   * its step as the step's timeout would and answers, and the request rejects then with `error`;
+   * the engine stays usable. If it does not answer within the grace period, the engine is stopped.
+   */
+  private abort(request: PendingRequest, error: EngineAbortError): void {
+    if (request.settled || request.aborted) return;
     const queued = this.queue.indexOf(request);
-    if (queued !== -1) this.queue.splice(queued, 1);
-    const inFlight = this.inFlight === request;
-    settle(request, abortError(request.method, signal, inFlight));
-    if (inFlight) this.hooks.onInFlightAbort();
+    if (queued !== -1) {
+      this.queue.splice(queued, 1);
+      error.message += ' before it started.';
+      settle(request, error);
+      return;
+    }
+    if (this.inFlight !== request) return;
+    request.aborted = error;
+    this.channel.send({ type: 'cancel', id: request.id });
+    const timer = setTimeout(() => {
+      if (request.settled) return;
+      error.message += `; the step did not stop within ${this.cancelGraceMs / 1000} s, so the engine was stopped.`;
+      settle(request, error);
+      this.hooks.onCancelUnanswered(request.method, this.cancelGraceMs);
+    }, this.cancelGraceMs);
+    timer.unref();
+    request.detach.push(() => clearTimeout(timer));
   }
 
   private dispatch(raw: unknown): void {
@@ -156,9 +221,16 @@ export class BridgeSession {
         // in flight (one at a time); it goes on serving, so only that request fails.
         if (!request || (message.id !== null && request.id !== message.id)) return; // a late answer to an aborted request
         this.inFlight = undefined;
-        if (message.id === null) settle(request, new EngineRequestError(request.method, unreadableRequest(message.error)));
+        if (request.aborted) {
+          request.aborted.message += '; the engine stopped its running step (it serves the next request).';
+          settle(request, request.aborted);
+        }
+        else if (message.id === null) settle(request, new EngineRequestError(request.method, unreadableRequest(message.error)));
         else if (message.error) settle(request, new EngineRequestError(request.method, message.error));
-        else settle(request, undefined, message.result ?? null);
+        else {
+          this.hooks.onExchange?.(request.params, message.result);
+          settle(request, undefined, message.result ?? null);
+        }
         this.pump();
         return;
       }
@@ -174,15 +246,14 @@ export class BridgeSession {
 function settle(request: PendingRequest, error: Error | undefined, value?: unknown): void {
   if (request.settled) return;
   request.settled = true;
-  request.detachAbort?.();
+  for (const detach of request.detach) detach();
   if (error) request.reject(error);
   else request.resolve(value);
 }
 
-function abortError(method: string, signal: AbortSignal, engineStopped: boolean): Error {
+function abortError(method: string, signal: AbortSignal): EngineAbortError {
   const reason = signal.reason instanceof Error && signal.reason.name !== 'AbortError' ? ` (${signal.reason.message})` : '';
-  const consequence = engineStopped ? '; the engine was stopped' : ' before it started';
-  return new EngineAbortError(`${method} was aborted${reason}${consequence}.`);
+  return new EngineAbortError(`${method} was aborted${reason}`);
 }
 
 function unreadableRequest(error: ErrorPayload | undefined): ErrorPayload {

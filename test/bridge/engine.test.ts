@@ -232,7 +232,7 @@ describe('Engine (real PowerShell engine)', function () {
     });
   });
 
-  it('close() stops the engine, removes the socket file and rejects later requests', async () => {
+  it('close() stops the engine, removes the socket directory and rejects later requests', async () => {
     const { engine } = await startTestEngine();
     const pid = engine.pid!;
     expect(isRunning(pid)).to.equal(true);
@@ -298,24 +298,23 @@ describe('Engine (real PowerShell engine)', function () {
     }
   });
 
-  it('an aborted runSequence rejects at once and stops the engine', async () => {
+  it('an aborted runSequence stops its step, rejects with EngineAbortError and leaves the engine serving', async () => {
     const { engine } = await startTestEngine();
     const pid = engine.pid!;
     try {
       const controller = new AbortController();
       const run = engine.runSequence(
         { name: 'Long', steps: [{ type: 'RunPowerShellScript', name: 'Long', sourceScript: sleepScript(30) }] },
-        { signal: controller.signal },
+        { signal: controller.signal, noState: true },
       );
       setTimeout(() => controller.abort(), 500);
-      const started = Date.now();
       const error = await run.then(
         () => undefined,
         (e: unknown) => e,
       );
       expect(error).to.be.instanceOf(EngineAbortError);
-      expect(Date.now() - started).to.be.below(5000);
-      expect(await waitUntil(() => !isRunning(pid), 5000), 'engine process stopped').to.equal(true);
+      expect(isRunning(pid), 'engine still running').to.equal(true);
+      expect(await engine.ping()).to.equal(true);
     } finally {
       await engine.close();
     }

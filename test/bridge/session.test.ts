@@ -4,7 +4,7 @@ import { expect } from 'chai';
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import { EngineRequestError, EngineUnavailableError } from '../../src/bridge/errors.js';
 import { LineSplitter } from '../../src/bridge/lineChannel.js';
-import { createPipeEndpoint, removeSocketFile, type PipeEndpoint } from '../../src/bridge/pipeEndpoint.js';
+import { createPipeEndpoint, removeEndpoint, type PipeEndpoint } from '../../src/bridge/pipeEndpoint.js';
 import { BridgeSession } from '../../src/bridge/session.js';
 
 interface Peer {
@@ -34,7 +34,7 @@ async function scriptedPeer(): Promise<Peer> {
   const protocolErrors: EngineUnavailableError[] = [];
   const session: BridgeSession = new BridgeSession(nodeEnd, {
     onCallback: () => Promise.reject(new Error('no callbacks here')),
-    onInFlightAbort: () => undefined,
+    onCancelUnanswered: () => undefined,
     // as the Engine does: a protocol violation ends the session
     onProtocolError: (error) => {
       protocolErrors.push(error);
@@ -54,7 +54,7 @@ async function scriptedPeer(): Promise<Peer> {
       engineEnd.destroy();
       nodeEnd.destroy();
       server.close();
-      removeSocketFile(endpoint);
+      removeEndpoint(endpoint);
     },
   };
 }

@@ -37,6 +37,7 @@ namespace TsSequence.Engine
             bool failed = false;
             foreach (object? value in items)
             {
+                RunCancellation.ThrowIfRequested();
                 var item = (IDictionary)value!;
                 string path = Items.JoinPath(parentPath, Items.Name(item));
                 int start = context.InstructionPointer;

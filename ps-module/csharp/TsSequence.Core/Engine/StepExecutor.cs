@@ -54,7 +54,8 @@ namespace TsSequence.Engine
                 object? beforeStep = RestartDetection.BeforeStep(context);
                 StepOutcome outcome = runner.Run(new StepCall(context, type, path, parameters));
                 exitCode = outcome.ExitCode;
-                message = outcome.Message;
+                // A stop from outside ends the step's wait as its timeout would: say what happened.
+                message = RunCancellation.Requested ? RunCancellation.Message : outcome.Message;
                 parameters.TryGetValue("successCodes", out object? codes);
                 succeeded = IsSuccess(outcome.ExitCode, codes);
                 if (!succeeded && message.Length == 0)
@@ -68,7 +69,7 @@ namespace TsSequence.Engine
             {
                 exitCode ??= 1;
                 succeeded = false;
-                message = ErrorText.Innermost(exception).Message;
+                message = RunCancellation.Requested ? RunCancellation.Message : ErrorText.Innermost(exception).Message;
             }
             finally
             {

@@ -33,6 +33,13 @@ namespace TsSequence.Json
 
         internal int Length => filledLength + used;
 
+        /// <summary>
+        /// The most bytes the text may take (checked as each chunk fills, so at most 1 MB past it):
+        /// past it <see cref="MessageTooLargeException"/> is thrown instead of growing towards the
+        /// 2 GB a .NET array and the int length can hold.
+        /// </summary>
+        internal int Limit { get; set; } = int.MaxValue;
+
         internal void Clear()
         {
             filled.Clear();
@@ -98,6 +105,11 @@ namespace TsSequence.Json
 
         private void NextChunk()
         {
+            if ((long)filledLength + current.Length > Limit)
+            {
+                throw new MessageTooLargeException(Limit);
+            }
+
             filled.Add(current);
             filledLength += current.Length;
             current = new byte[Math.Min(MaxChunk, current.Length * 2)];

@@ -27,6 +27,13 @@ namespace TsSequence.Protocol
         private int inputEnd;
         private readonly AsciiBuffer output = new AsciiBuffer(BufferSize);
 
+        /// <summary>
+        /// The largest message sent, in bytes (Node's `maxMessageBytes`, default 256 MiB): a larger
+        /// one throws <see cref="MessageTooLargeException"/> and fails its request, never the
+        /// channel (Node reads a line as one string, which V8 caps at about 512 M characters).
+        /// </summary>
+        internal int MaxMessageBytes { get; set; } = 256 * 1024 * 1024;
+
         private BridgeChannel(NamedPipeClientStream pipe)
         {
             this.pipe = pipe;
@@ -105,7 +112,13 @@ namespace TsSequence.Protocol
         {
             try
             {
+                output.Limit = MaxMessageBytes - 1; // and the newline
                 JsonCodec.Serialize(output, message);
+                if (output.Length > MaxMessageBytes - 1)
+                {
+                    throw new MessageTooLargeException(MaxMessageBytes);
+                }
+
                 output.Append('\n');
                 output.WriteTo(pipe);
                 pipe.Flush();

@@ -8,10 +8,11 @@ namespace TsSequence.Protocol
     {
         internal const int ProtocolVersion = 1;
 
-        internal static OrderedDictionary Ready(BridgeEngine engine) => new OrderedDictionary
+        internal static OrderedDictionary Ready(BridgeEngine engine, string key) => new OrderedDictionary
         {
             { "type", "ready" },
             { "protocol", ProtocolVersion },
+            { "key", key },
             { "psVersion", engine.PSVersion },
             { "psEdition", engine.PSEdition },
             { "moduleVersion", engine.ModuleVersion },

@@ -2,6 +2,7 @@ using System;
 using System.Collections;
 using System.IO;
 using System.Runtime;
+using System.Threading;
 using TsSequence.Engine;
 using TsSequence.Json;
 
@@ -9,22 +10,40 @@ namespace TsSequence.Protocol
 {
     /// <summary>
     /// Serves the Node bridge (protocol 1; src/bridge/protocol.ts is the Node end). The engine
-    /// connects to Node's pipe and sends <c>{"type":"ready"}</c>; Node sends
+    /// reads the session keys from its standard input, connects to Node's pipe and sends
+    /// <c>{"type":"ready","key"}</c>; Node answers <c>{"type":"auth","key"}</c>, then sends
     /// <c>{"type":"request","id","method","params"}</c>; the engine answers
     /// <c>{"type":"response","id","result"|"error"}</c> and, while a request runs, sends
     /// <c>{"type":"event","id","event"}</c> and <c>{"type":"callback","id","method","params"}</c>
     /// (Node steps), to which Node replies <c>{"type":"callbackResult","id","result"|"error"}</c>.
-    /// Requests are handled one at a time, on the PowerShell pipeline thread that called
-    /// <see cref="Run"/>: the engine core runs there, and script steps take their runspaces from it.
+    /// <c>{"type":"cancel","id"}</c> stops the running request's step as its timeout would, and
+    /// the request answers with a TsSequence.Cancelled error. Requests are handled one at a time,
+    /// on the PowerShell pipeline thread that called <see cref="Run"/>: the engine core runs there,
+    /// and script steps take their runspaces from it; a reader thread (<see cref="BridgeInbox"/>)
+    /// listens meanwhile. When Node goes away (end of input, or the parent process ended) the
+    /// running step is stopped, nothing more runs and the engine exits (<see cref="OwnerWatch"/>).
     /// </summary>
     public sealed class BridgeServer
     {
         private const int ConnectTimeoutMilliseconds = 30000;
+
+        // How long a step may take to stop once Node is gone before the engine ends regardless.
+        private const int OwnerGoneGraceMilliseconds = 1000;
+
         private readonly BridgeEngine engine;
         private readonly RequestDispatcher dispatcher;
+        private readonly object gate = new object();
+        private TextWriter stderr = TextWriter.Null;
         private BridgeChannel? channel;
+        private BridgeInbox? inbox;
         private object? requestId;
+        private CancellationTokenSource? running;
+        private string? runningId;
+        private string? cancelledEarly;
+        private string? ownerGone;
+        private bool shuttingDown;
         private int lastCallback;
+        private Timer? ownerGoneTimer;
 
         /// <summary>A server for the module's engine; <see cref="Run"/> serves it.</summary>
         public BridgeServer(BridgeEngine engine)
@@ -33,38 +52,72 @@ namespace TsSequence.Protocol
             dispatcher = new RequestDispatcher(engine, this);
         }
 
-        /// <summary>Connects to Node's pipe and answers requests until <c>shutdown</c> or end of input.</summary>
-        public void Run(string pipeName)
+        /// <summary>
+        /// Connects to Node's pipe and answers requests until <c>shutdown</c> or end of input;
+        /// returns the process exit code (0 after shutdown). Whenever it ends before serving a
+        /// request, it says why in one line on stderr.
+        /// </summary>
+        public int Run(string pipeName)
         {
+            stderr = Console.Error;
+            BridgeKeys? keys = BridgeKeys.ReadStandardInput(out string problem);
+            if (keys == null)
+            {
+                return Leave(problem, 2);
+            }
+
+            OwnerWatch.WatchParent(OwnerGone);
             // This process only serves Node, one request at a time: throughput beats short pauses.
             // Without background (concurrent) GC a 10 MB request costs the engine about a quarter
             // less CPU: its 20 MB of strings are promoted once, not traced again by a second thread.
             GCSettings.LatencyMode = GCLatencyMode.Batch;
             EngineWarmUp.Start(engine.Session);
-            BridgeChannel connected = BridgeChannel.Connect(pipeName, ConnectTimeoutMilliseconds);
-            channel = connected;
+            BridgeChannel connected;
             try
             {
-                connected.Send(BridgeMessages.Ready(engine));
+                connected = BridgeChannel.Connect(pipeName, ConnectTimeoutMilliseconds);
+            }
+            catch (Exception exception)
+            {
+                return Leave($"could not connect to the Node bridge at '{pipeName}': {ErrorText.Innermost(exception).Message}", 3);
+            }
+
+            channel = connected;
+            var reader = new BridgeInbox(connected, keys.Node, Cancel, OwnerGone);
+            inbox = reader;
+            bool served = false;
+            try
+            {
+                connected.Send(BridgeMessages.Ready(engine, keys.Engine));
+                reader.Start();
                 while (true)
                 {
-                    ChannelLine? line = connected.ReadLine();
-                    if (line == null)
+                    InboxItem? item = reader.Take(CancellationToken.None);
+                    if (item == null)
                     {
                         break;
                     }
 
-                    if (line.Value.Length > 0 && Serve(line.Value))
+                    if (Serve(item))
                     {
-                        break;
+                        return 0;
                     }
+
+                    served = true;
                 }
+            }
+            catch (Exception exception) when (exception is IOException || exception is ObjectDisposedException)
+            {
+                OwnerGone("the bridge connection failed (" + exception.Message + ")");
             }
             finally
             {
                 channel = null;
                 connected.Dispose();
             }
+
+            string why = ownerGone ?? "the Node bridge closed the connection";
+            return Leave(served ? why : why + " before sending a request", 0, endGroup: true);
         }
 
         /// <summary>Sends one event of the request being served (the engine's -OnEvent).</summary>
@@ -75,22 +128,25 @@ namespace TsSequence.Protocol
 
         /// <summary>
         /// Calls Node back (a Node step) and waits for its answer: the result, or an exception
-        /// with the handler's error message.
+        /// with the handler's error message. A cancel of the request ends the wait.
         /// </summary>
         public object? Callback(string method, object? parameters)
         {
             BridgeChannel current = Channel();
+            BridgeInbox reader = inbox ?? throw new InvalidOperationException("The bridge server is not connected: call Run first.");
             string callbackId = "c" + (++lastCallback).ToString(System.Globalization.CultureInfo.InvariantCulture);
             current.Send(BridgeMessages.Callback(callbackId, method, parameters));
+            CancellationToken cancel = RunCancellation.Current;
             while (true)
             {
-                ChannelLine? line = current.ReadLine();
-                if (line == null)
+                InboxItem? item = reader.Take(cancel);
+                if (item == null)
                 {
                     throw new EndOfStreamException("The Node bridge closed the channel while a Node step was running.");
                 }
 
-                if (!(line.Value.Parse() is IDictionary message) || !Is(message["type"], "callbackResult") || !Is(message["id"], callbackId))
+                IDictionary? message = item.Message;
+                if (message == null || !Is(message["type"], "callbackResult") || !Is(message["id"], callbackId))
                 {
                     continue;
                 }
@@ -105,54 +161,160 @@ namespace TsSequence.Protocol
             }
         }
 
-        /// <summary>Answers one request line; true when it was <c>shutdown</c>.</summary>
-        private bool Serve(ChannelLine line)
+        /// <summary>Answers one request; true when it was <c>shutdown</c>.</summary>
+        private bool Serve(InboxItem item)
         {
             BridgeChannel current = Channel();
-            object? parsed;
-            try
+            if (item.Unreadable != null)
             {
-                parsed = line.Parse();
-            }
-            catch (Exception exception)
-            {
-                string reason = ErrorText.Innermost(exception).Message;
-                current.Send(BridgeMessages.Error(BridgeError.FindRequestId(line.ToString()), BridgeError.Payload($"Malformed request: {reason}", "TsSequence.MalformedRequest", "ParserError")));
+                current.Send(BridgeMessages.Error(BridgeError.FindRequestId(item.Text ?? string.Empty), BridgeError.Payload($"Malformed request: {item.Unreadable}", "TsSequence.MalformedRequest", "ParserError")));
                 return false;
             }
 
-            if (!(parsed is IDictionary request) || !Is(request["type"], "request"))
+            IDictionary? request = item.Message;
+            if (request == null || !Is(request["type"], "request"))
             {
-                return false;
+                return false; // a late answer to a callback that was given up on
             }
 
             requestId = request["id"];
             string method = JsonShapeWriter.ToText(request["method"]);
             IDictionary parameters = request["params"] as IDictionary ?? new Hashtable();
+            bool shutdown = Is(method, "shutdown");
+            CancellationTokenSource cancellation = Begin(JsonShapeWriter.ToText(requestId), shutdown);
             IDictionary response;
             try
             {
-                response = BridgeMessages.Result(requestId, dispatcher.Dispatch(method, parameters));
+                using (RunCancellation.Use(cancellation.Token))
+                {
+                    object? result = dispatcher.Dispatch(method, parameters);
+                    response = cancellation.IsCancellationRequested ? Cancelled(requestId) : BridgeMessages.Result(requestId, result);
+                }
             }
             catch (Exception exception)
             {
-                response = BridgeMessages.Error(requestId, BridgeError.From(exception));
+                response = cancellation.IsCancellationRequested ? Cancelled(requestId) : BridgeMessages.Error(requestId, BridgeError.From(exception));
             }
             finally
             {
                 requestId = null;
+                End(cancellation);
             }
 
             Respond(current, response);
-            return Is(method, "shutdown");
+            return shutdown;
         }
 
-        /// <summary>Sends a result; one that cannot be written as JSON fails its request instead of the channel.</summary>
+        private static IDictionary Cancelled(object? id) =>
+            BridgeMessages.Error(id, BridgeError.Payload(RunCancellation.Message, "TsSequence.Cancelled", "OperationStopped"));
+
+        /// <summary>The request's token; cancelled at once when its cancel came first or Node is gone.</summary>
+        private CancellationTokenSource Begin(string id, bool shutdown)
+        {
+            var source = new CancellationTokenSource();
+            lock (gate)
+            {
+                shuttingDown |= shutdown;
+                running = source;
+                runningId = id;
+                if (ownerGone != null || string.Equals(cancelledEarly, id, StringComparison.Ordinal))
+                {
+                    source.Cancel();
+                }
+
+                cancelledEarly = null;
+            }
+
+            return source;
+        }
+
+        private void End(CancellationTokenSource source)
+        {
+            lock (gate)
+            {
+                running = null;
+                runningId = null;
+            }
+
+            source.Dispose();
+        }
+
+        /// <summary>Node's cancel (on the reader thread): stops the request it names, now or when it starts.</summary>
+        private void Cancel(IDictionary message)
+        {
+            string id = JsonShapeWriter.ToText(message["id"]);
+            lock (gate)
+            {
+                if (string.Equals(runningId, id, StringComparison.Ordinal))
+                {
+                    running!.Cancel();
+                }
+                else
+                {
+                    cancelledEarly = id;
+                }
+            }
+        }
+
+        /// <summary>
+        /// Node is gone (end of input on the reader thread, or the parent process ended): stop the
+        /// running step; the request thread then finds the input ended and leaves. A step that does
+        /// not stop within a second is not waited for: the engine ends anyway.
+        /// </summary>
+        private void OwnerGone(string reason)
+        {
+            lock (gate)
+            {
+                if (shuttingDown || ownerGone != null)
+                {
+                    return;
+                }
+
+                ownerGone = reason;
+                running?.Cancel();
+                if (running == null && channel == null)
+                {
+                    // Not connected yet (the parent died during start-up): nothing to stop.
+                    stderr.WriteLine($"tsseq engine: exiting: {reason}.");
+                    stderr.Flush();
+                    OwnerWatch.EndProcess(0);
+                }
+            }
+
+            var timer = new Timer(_ =>
+            {
+                stderr.WriteLine($"tsseq engine: exiting: {reason}; the running step did not stop within {OwnerGoneGraceMilliseconds} ms.");
+                stderr.Flush();
+                OwnerWatch.EndProcess(0);
+            });
+            ownerGoneTimer = timer; // referenced, so it is not collected before it fires
+            timer.Change(OwnerGoneGraceMilliseconds, Timeout.Infinite);
+        }
+
+        /// <summary>Says why the engine stops in one line on stderr; with <paramref name="endGroup"/> takes what its steps started along.</summary>
+        private int Leave(string reason, int exitCode, bool endGroup = false)
+        {
+            stderr.WriteLine($"tsseq engine: exiting: {reason}.");
+            stderr.Flush();
+            if (endGroup)
+            {
+                OwnerWatch.EndProcess(exitCode);
+            }
+
+            return exitCode;
+        }
+
+        /// <summary>Sends a result; one that cannot be written as JSON (or is too large) fails its request instead of the channel.</summary>
         private void Respond(BridgeChannel current, IDictionary response)
         {
             try
             {
                 current.Send(response);
+            }
+            catch (MessageTooLargeException exception)
+            {
+                string message = $"The result cannot be sent to Node: {exception.Message}. Nothing was lost in the engine, but the request's result is gone; send less (fewer or smaller variables).";
+                current.Send(BridgeMessages.Error(response["id"], BridgeError.Payload(message, "TsSequence.MessageTooLarge", "LimitsExceeded")));
             }
             catch (Exception exception) when (!(exception is IOException) && !(exception is ObjectDisposedException))
             {

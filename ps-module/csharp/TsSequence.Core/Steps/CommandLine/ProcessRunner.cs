@@ -4,6 +4,7 @@ using System.IO;
 using System.Reflection;
 using System.Text;
 using System.Threading;
+using TsSequence.Engine;
 using TsSequence.Engine.Log;
 
 namespace TsSequence
@@ -213,7 +214,9 @@ namespace TsSequence
         // Waits for the process (timeout -1: no limit), pumping the output's lines when someone shows them.
         private static bool WaitForExit(Process process, int timeoutMilliseconds, StepOutput? lines)
         {
-            if (lines == null || !lines.NeedsPump)
+            // A run that can be cancelled (the bridge) waits in slices, so a cancel ends it as the timeout does.
+            CancellationToken cancel = RunCancellation.Current;
+            if ((lines == null || !lines.NeedsPump) && !cancel.CanBeCanceled)
             {
                 return process.WaitForExit(timeoutMilliseconds < 0 ? -1 : timeoutMilliseconds);
             }
@@ -232,8 +235,8 @@ namespace TsSequence
                     return true;
                 }
 
-                lines.Pump();
-                if (timeoutMilliseconds >= 0 && clock.ElapsedMilliseconds >= timeoutMilliseconds)
+                lines?.Pump();
+                if (cancel.IsCancellationRequested || (timeoutMilliseconds >= 0 && clock.ElapsedMilliseconds >= timeoutMilliseconds))
                 {
                     return false;
                 }

@@ -24,9 +24,12 @@ namespace TsSequence.Steps.PowerShellScript
 
         internal string File { get; }
 
+        private static readonly int ProcessId = System.Diagnostics.Process.GetCurrentProcess().Id;
+
         internal static PrivateScriptFile Write(string source)
         {
-            string folder = Path.Combine(Path.GetTempPath(), "tsseq-script-" + Guid.NewGuid().ToString("N"));
+            // The engine's pid in the name lets the next engine remove what a killed one left (src/bridge/staleTemp.ts).
+            string folder = Path.Combine(Path.GetTempPath(), $"tsseq-script-{ProcessId}-{Guid.NewGuid():N}");
             if (Directory.Exists(folder))
             {
                 throw new IOException($"The script folder '{folder}' already exists.");

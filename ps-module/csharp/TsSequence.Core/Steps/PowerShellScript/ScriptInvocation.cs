@@ -5,6 +5,7 @@ using System.IO;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using System.Threading;
+using TsSequence.Engine;
 using TsSequence.Engine.Log;
 
 namespace TsSequence.Steps.PowerShellScript
@@ -313,6 +314,12 @@ namespace TsSequence.Steps.PowerShellScript
                 if (finished)
                 {
                     return true;
+                }
+
+                // Cancelled from outside (the bridge): stopped as at the timeout.
+                if (RunCancellation.Requested)
+                {
+                    return false;
                 }
             }
         }

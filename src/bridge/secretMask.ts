@@ -1,0 +1,42 @@
+// Secret values this Node process knows of a session, to mask what it quotes of the engine's
+// stderr when the engine dies (a script may have printed a secret there): the values of the
+// variables a request named in `secrets`, and of those a result shows masked ("********") whose
+// value the request carried.
+const MASK = '********';
+const MAX_VALUES = 10_000;
+
+export class SecretMask {
+  private readonly values = new Set<string>();
+
+  /** Learns from one request's params and, once answered, its result. */
+  note(params: Record<string, unknown>, result?: unknown): void {
+    const variables = params.variables as Record<string, unknown> | undefined;
+    if (!variables || typeof variables !== 'object') return;
+    const names = Array.isArray(params.secrets) ? (params.secrets as unknown[]) : [];
+    for (const name of names) if (typeof name === 'string') this.add(valueOf(variables, name));
+    const shown = (result as { variables?: Record<string, unknown> } | null | undefined)?.variables;
+    if (shown && typeof shown === 'object') {
+      for (const [name, value] of Object.entries(shown)) if (value === MASK) this.add(valueOf(variables, name));
+    }
+  }
+
+  /** `text` with every known secret value replaced by ********, longest first (one may contain another). */
+  mask(text: string): string {
+    if (this.values.size === 0) return text;
+    let masked = text;
+    for (const value of [...this.values].sort((a, b) => b.length - a.length)) masked = masked.split(value).join(MASK);
+    return masked;
+  }
+
+  private add(value: unknown): void {
+    if (typeof value === 'string' && value.length > 0 && this.values.size < MAX_VALUES) this.values.add(value);
+  }
+}
+
+/** Variable names are case-insensitive. */
+function valueOf(variables: Record<string, unknown>, name: string): unknown {
+  if (Object.prototype.hasOwnProperty.call(variables, name)) return variables[name];
+  const lower = name.toLowerCase();
+  for (const key of Object.keys(variables)) if (key.toLowerCase() === lower) return variables[key];
+  return undefined;
+}

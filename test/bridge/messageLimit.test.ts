@@ -1,0 +1,58 @@
+// A request or result over the bridge's message limit fails that request alone, with a typed
+// error; the engine goes on serving. The limit is lowered to 1 MiB here so the test stays cheap
+// (the default, 256 MiB, is the same code path).
+import { expect } from 'chai';
+import type { Engine } from '../../src/bridge/Engine.js';
+import { EngineRequestError, InvalidRequestError, MessageTooLargeError } from '../../src/bridge/errors.js';
+import { DEFAULT_MAX_MESSAGE_BYTES } from '../../src/bridge/session.js';
+import { startTestEngine } from '../support/engine.js';
+
+const LIMIT = 1024 * 1024;
+const copy = { type: 'SetTaskSequenceVariable', name: 'Copy', variableName: 'V', variableValue: '%In%' } as const;
+
+async function rejection(promise: Promise<unknown>): Promise<Error | undefined> {
+  return promise.then(
+    () => undefined,
+    (error: unknown) => error as Error,
+  );
+}
+
+describe('messages over the bridge limit (real engine)', function () {
+  this.timeout(120_000);
+  let engine: Engine;
+  before(async () => {
+    ({ engine } = await startTestEngine({ maxMessageBytes: LIMIT }));
+  });
+  after(async () => {
+    await engine?.close();
+  });
+
+  it('the default limit is 256 MiB', () => {
+    expect(DEFAULT_MAX_MESSAGE_BYTES).to.equal(256 * 1024 * 1024);
+  });
+
+  it('refuses a request just over the limit before sending it (MessageTooLargeError) and goes on serving', async () => {
+    const error = await rejection(engine.invokeStep(copy, { variables: { In: 'x'.repeat(LIMIT) } }));
+    expect(error).to.be.instanceOf(MessageTooLargeError);
+    expect(error).to.be.instanceOf(InvalidRequestError);
+    expect(error?.message).to.match(/^invokeStep: the request is \d+ bytes as JSON, over the bridge's message limit of 1048576 bytes \(maxMessageBytes\)\. Nothing was sent/);
+    expect(await engine.ping()).to.equal(true);
+  });
+
+  it('fails a request whose result would be over the limit (the engine refuses to send it) and goes on serving', async () => {
+    // The request fits; its result holds the value twice (In and V).
+    const value = 'y'.repeat(LIMIT / 2 + 1000);
+    const error = await rejection(engine.invokeStep(copy, { variables: { In: value } }));
+    expect(error).to.be.instanceOf(EngineRequestError);
+    expect((error as EngineRequestError).errorId).to.equal('TsSequence.MessageTooLarge');
+    expect(error?.message).to.match(/^The result cannot be sent to Node: it is over the bridge's message limit of 1048576 bytes/);
+    const after = await engine.invokeStep(copy, { variables: { In: 'small' } });
+    expect(after.variables.V).to.equal('small');
+  });
+
+  it('passes a request just under the limit', async () => {
+    const value = 'z'.repeat(LIMIT / 2 - 2000);
+    const result = await engine.invokeStep({ type: 'SetTaskSequenceVariable', name: 'Set', variableName: 'V', variableValue: 'v' }, { variables: { In: value } });
+    expect(result.variables.In?.length).to.equal(value.length);
+  });
+});

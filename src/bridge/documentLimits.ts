@@ -4,13 +4,15 @@
 // The engine's validator (Documents/DocumentLimits.cs) says the same in the same words.
 import { childPath } from './schemaErrors.js';
 import type { DocumentProblem } from './schemaErrors.js';
-import { findIllFormedString } from './wellFormed.js';
+import { findIllFormedString, isWellFormed } from './wellFormed.js';
 
 /** The engine reads JSON 1024 levels deep (JsonCodec.MaxReadDepth); a run's request holds the document two levels down. */
 export const MAX_DOCUMENT_DEPTH = 1024 - 2;
 
 /** The one problem of a value that cannot be run at all, or undefined. */
 export function documentLimitProblem(document: unknown): DocumentProblem | undefined {
+  // One walk that builds no paths clears nearly every document; the walks below say where.
+  if (withinLimits(document, 1)) return undefined;
   if (depthOver(document, 1)) return { path: '$', message: `nests deeper than ${MAX_DOCUMENT_DEPTH} levels, more than the engine reads` };
   const illFormed = findIllFormedString(document);
   if (illFormed) {
@@ -20,6 +22,23 @@ export function documentLimitProblem(document: unknown): DocumentProblem | undef
   const path = nonFinite(document, '$');
   if (path !== undefined) return { path, message: 'is a number too large for the engine (beyond ±1.7976931348623157e308)' };
   return undefined;
+}
+
+/** True when nothing in `value` is too deep, ill-formed or non-finite (no paths built). */
+function withinLimits(value: unknown, level: number): boolean {
+  if (typeof value === 'string') return isWellFormed(value);
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (typeof value !== 'object' || value === null) return true;
+  if (level > MAX_DOCUMENT_DEPTH) return false;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (!withinLimits(value[i], level + 1)) return false;
+    return true;
+  }
+  for (const key in value) {
+    if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
+    if (!isWellFormed(key) || !withinLimits((value as Record<string, unknown>)[key], level + 1)) return false;
+  }
+  return true;
 }
 
 function depthOver(value: unknown, level: number): boolean {

@@ -6,7 +6,7 @@ import { InvalidRequestError } from './errors.js';
 import { childPath } from './schemaErrors.js';
 
 // ES2024's String.prototype.isWellFormed (Node ≥ 20); the project's TypeScript lib is ES2023.
-const isWellFormed = (text: string): boolean => (text as string & { isWellFormed(): boolean }).isWellFormed();
+export const isWellFormed = (text: string): boolean => (text as string & { isWellFormed(): boolean }).isWellFormed();
 
 export interface IllFormedString {
   /** JSON path of the string (for a property name: the path of that property). */
@@ -21,21 +21,45 @@ export interface IllFormedString {
 const NOTHING_SENT = 'Nothing was sent to the engine.';
 
 /** The first string in `value` (values and property names, depth first) that is not well-formed. */
-export function findIllFormedString(value: unknown, path = '$', ancestors = new Set<object>()): IllFormedString | undefined {
+export function findIllFormedString(value: unknown, path = '$'): IllFormedString | undefined {
+  // Nearly every value is well-formed: a walk that builds no paths answers that, and only a value
+  // that fails it (or nests too deep to tell, a cycle included) is walked again to say where.
+  return allWellFormed(value, 0) ? undefined : findWithPath(value, path, new Set<object>());
+}
+
+/** Deeper than any request can be (the engine reads 1024 levels), so a cycle ends here too. */
+const SCAN_DEPTH = 1100;
+
+function allWellFormed(value: unknown, level: number): boolean {
+  if (typeof value === 'string') return isWellFormed(value);
+  if (typeof value !== 'object' || value === null) return true;
+  if (level > SCAN_DEPTH) return false;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (!allWellFormed(value[i], level + 1)) return false;
+    return true;
+  }
+  for (const key in value) {
+    if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
+    if (!isWellFormed(key) || !allWellFormed((value as Record<string, unknown>)[key], level + 1)) return false;
+  }
+  return true;
+}
+
+function findWithPath(value: unknown, path: string, ancestors: Set<object>): IllFormedString | undefined {
   if (typeof value === 'string') return isWellFormed(value) ? undefined : { path, isName: false, ...loneSurrogate(value) };
   if (typeof value !== 'object' || value === null || ancestors.has(value)) return undefined; // a cycle fails in JSON.stringify
   ancestors.add(value);
   try {
     if (Array.isArray(value)) {
       for (let i = 0; i < value.length; i++) {
-        const found = findIllFormedString(value[i], `${path}[${i}]`, ancestors);
+        const found = findWithPath(value[i], `${path}[${i}]`, ancestors);
         if (found) return found;
       }
       return undefined;
     }
     for (const [key, item] of Object.entries(value)) {
       if (!isWellFormed(key)) return { path: childPath(path, key), isName: true, ...loneSurrogate(key) };
-      const found = findIllFormedString(item, childPath(path, key), ancestors);
+      const found = findWithPath(item, childPath(path, key), ancestors);
       if (found) return found;
     }
     return undefined;

@@ -175,6 +175,7 @@ export class Engine extends EventEmitter {
     const limits: SessionLimits = { maxMessageBytes, cancelGraceMs: options.cancelGraceMs };
     const hooks = (session: () => BridgeSession): SessionHooks => ({
       onCallback: (message) => steps.answer(message),
+      onCancel: (error) => steps.abortRunning(error),
       onCancelUnanswered: (method, graceMs) =>
         engine?.stop(new EngineUnavailableError(`The engine was stopped: an aborted ${method} did not stop its step within ${graceMs / 1000} s.`)),
       // Before start-up completes, failing the session fails start(); afterwards the engine stops.

@@ -29,9 +29,10 @@ export interface NodeStepContext {
   /** The step's path in the document (names joined by '/'). */
   path: string;
   /**
-   * Aborts when the step's timeoutMinutes is reached: the step has then already failed, and
-   * whatever the handler does afterwards (its variables, its result) is ignored. Pass it on to
-   * what the handler starts (fetch, child processes, timers) so they stop too.
+   * Aborts when the step's timeoutMinutes is reached, or when the call running the step is
+   * aborted (its AbortSignal or timeoutMs): the step has then already ended, and whatever the
+   * handler does afterwards (its variables, its result) is ignored. Pass it on to what the
+   * handler starts (fetch, child processes, timers) so they stop too.
    */
   signal: AbortSignal;
 }
@@ -46,6 +47,8 @@ export type NodeStepHandler = (
 
 export class NodeStepRegistry {
   private readonly handlers = new Map<string, { name: string; handler: NodeStepHandler }>();
+  /** The signals of the handler calls in progress. */
+  private readonly running = new Set<AbortController>();
 
   register(name: string, handler: NodeStepHandler): void {
     if (typeof name !== 'string' || name.trim() === '') throw new TypeError('registerStep needs a non-empty handler name.');
@@ -68,6 +71,7 @@ export class NodeStepRegistry {
       return fail(`No Node step handler named '${params.handler}' (register it with engine.registerStep).${known}`);
     }
     const timeout = new AbortController();
+    this.running.add(timeout);
     const context: NodeStepContext = { variables: new VariableMap(params.variables ?? {}), path: params.path ?? '', signal: timeout.signal };
     const call: HandlerCall = { registry: this, name: entry.name, path: context.path, finished: false };
     let timer: NodeJS.Timeout | undefined;
@@ -106,7 +110,13 @@ export class NodeStepRegistry {
     } finally {
       if (timer) clearTimeout(timer);
       call.finished = true;
+      this.running.delete(timeout);
     }
+  }
+
+  /** The call that runs the steps was aborted: every handler in progress gets `reason` on its signal. */
+  abortRunning(reason: Error): void {
+    for (const controller of this.running) controller.abort(reason);
   }
 
   /**

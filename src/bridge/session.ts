@@ -25,6 +25,8 @@ export interface RequestOptions {
 export interface SessionHooks {
   /** Answers a callback from the engine (a Node-implemented step). */
   onCallback: (message: CallbackMessage) => Promise<CallbackResultMessage>;
+  /** A running request was aborted and the engine told to cancel it (Node-step handlers in progress must stop too). */
+  onCancel?: (error: EngineAbortError) => void;
   /** An aborted request's step did not stop within the grace period: the engine must be stopped. */
   onCancelUnanswered: (method: MethodName, graceMs: number) => void;
   /** The engine broke the protocol (a line that is not JSON, an unknown message). */
@@ -184,6 +186,7 @@ export class BridgeSession {
     if (this.inFlight !== request) return;
     request.aborted = error;
     this.channel.send({ type: 'cancel', id: request.id });
+    this.hooks.onCancel?.(error);
     const timer = setTimeout(() => {
       if (request.settled) return;
       error.message += `; the step did not stop within ${this.cancelGraceMs / 1000} s, so the engine was stopped.`;

@@ -3,6 +3,7 @@
 // the handler does afterwards is ignored, and the run goes on with the next step.
 import { expect } from 'chai';
 import type { Engine } from '../../src/bridge/Engine.js';
+import { EngineAbortError } from '../../src/bridge/errors.js';
 import { startTestEngine } from '../support/engine.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -64,5 +65,37 @@ describe('Node step timeouts', function () {
     // The engine is still usable after the late handler finished.
     const again = await engine.invokeStep({ type: 'SetTaskSequenceVariable', name: 'After', variableName: 'A', variableValue: 'b' });
     expect(again.status).to.equal('Succeeded');
+  });
+
+  it('aborts the signal of a running handler when its call is aborted, and the engine serves the next call', async function () {
+    let reason: unknown;
+    let started!: () => void;
+    const running = new Promise<void>((resolve) => (started = resolve));
+    engine.registerStep('waits', async (_parameters, context) => {
+      started();
+      // Ends only through its signal: without the abort reaching it, it would wait for 20 s.
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 20_000);
+        context.signal.addEventListener('abort', () => {
+          reason = context.signal.reason;
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+      context.variables.set('AfterAbort', 'yes');
+    });
+    const controller = new AbortController();
+    const call = engine.invokeStep({ type: 'Node', name: 'Waits', handler: 'waits' }, { signal: controller.signal });
+    await running;
+    controller.abort();
+    const error = await call.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).to.be.instanceOf(EngineAbortError);
+    expect(reason, 'the handler saw the abort on its signal').to.equal(error);
+    const next = await engine.invokeStep({ type: 'SetTaskSequenceVariable', name: 'Next', variableName: 'N', variableValue: 'v' });
+    expect(next.status).to.equal('Succeeded');
+    expect(next.variables).to.not.have.property('AfterAbort');
   });
 });

@@ -55,6 +55,7 @@ namespace TsSequence.Engine
                 StepOutcome outcome = runner.Run(new StepCall(context, type, path, parameters));
                 exitCode = outcome.ExitCode;
                 message = outcome.Message;
+                entry.Details = outcome.Details;
                 parameters.TryGetValue("successCodes", out object? codes);
                 succeeded = IsSuccess(outcome.ExitCode, codes);
                 if (!succeeded && message.Length == 0)

@@ -19,7 +19,7 @@ namespace TsSequence.Steps.PowerShellScript
     /// <see cref="DataDepth"/> levels; .NET objects are opened up to <see cref="ObjectDepth"/>
     /// levels (a FileInfo's Directory is an object, that one's Parent its text), so a rich object
     /// graph cannot explode; past either, a value is its text. A property whose getter throws is
-    /// null. The budget counts about one unit per JSON character: a value that would not fit
+    /// null; an object that fails otherwise while it is read is its text. The budget counts about one unit per JSON character: a value that would not fit
     /// stops as soon as the budget is spent (a huge or endless list is never walked to its end).
     /// </summary>
     internal sealed class OutputValue
@@ -43,7 +43,17 @@ namespace TsSequence.Steps.PowerShellScript
         internal static bool TryConvert(object? item, TsEnvironment environment, long budget, out object? value, out long used)
         {
             var converter = new OutputValue(environment, budget);
-            value = converter.Convert(item, 0, 0);
+            try
+            {
+                value = converter.Convert(item, 0, 0);
+            }
+            catch (Exception)
+            {
+                // An object that fails while it is read (an adapter, an enumerator): its text.
+                converter.left = budget;
+                value = converter.Text(AsText(item));
+            }
+
             used = budget - converter.left;
             return converter.left >= 0;
         }

@@ -30,8 +30,8 @@ export interface StepResult {
    * other objects as objects of their properties (data nested up to 32 levels, other .NET objects
    * opened 2 levels deep, deeper values as their text); dates as ISO 8601 UTC text; enums by name;
    * byte arrays as Base64; GUIDs, versions, time spans and the like as text. `[]` when it wrote
-   * none. Bounded: the first 1,000 objects that fit in about 1,000,000 JSON characters (and
-   * 16,000,000 per run across all steps); see `outputTruncated`.
+   * none. Bounded: the first 1,000 objects that fit in about 1,000,000 JSON characters (8 more
+   * per property or item; 8,000,000 per run across all steps); see `outputTruncated`.
    */
   output?: JsonValue[];
   /** RunPowerShellScript: present (true) when `output` lacks some of what the script wrote: it is the start of it. */

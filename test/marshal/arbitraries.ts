@@ -24,9 +24,10 @@ export const text = (minLength = 0): fc.Arbitrary<string> =>
 export const variableValue = text(1);
 
 /**
- * Property names that are unique ignoring case: the engine keeps JSON objects in dictionaries
- * that compare names ignoring case (as PowerShell does), so `{a, A}` cannot cross it (see
- * caseCollisions in nodeParameters.test.ts).
+ * Property names that are unique ignoring case: the engine reads JSON objects into dictionaries
+ * that compare names ignoring case (Json/JsonShapeReader.cs, as PowerShell does), so today
+ * `{ a: 1, A: 2 }` reaches a Node step handler as `{ a: 2 }`, silently. Known gap, left to the
+ * owner of the request validation (refuse such names with a typed error, as lone surrogates are).
  */
 function uniqueIgnoringCase(value: unknown): boolean {
   if (Array.isArray(value)) return value.every(uniqueIgnoringCase);

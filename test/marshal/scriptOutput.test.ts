@@ -138,6 +138,19 @@ describe('marshaling: RunPowerShellScript output objects and error records', fun
       expect(none).not.to.have.property('outputTruncated');
     });
 
+    it('keeps at most about 8,000,000 characters of output across a run: later steps get [] and outputTruncated', async function () {
+      // Three 330,000-character strings per step (~990,000, under a step's bound): eight steps fit the run's bound.
+      const sourceScript = "$s = 'x' * 330000; 1..3 | ForEach-Object { \"$_$s\" }";
+      const steps = Array.from({ length: 10 }, (_, i) => ({ type: 'RunPowerShellScript', name: `Print ${i + 1}`, sourceScript }));
+      const result = await engine.runSequence({ name: 'Big output', steps });
+      expect(result.status).to.equal('Succeeded');
+      expect(result.steps.map((step) => [step.output?.length, step.outputTruncated ?? false])).to.deep.equal([
+        ...Array.from({ length: 8 }, () => [3, false]),
+        [0, true],
+        [0, true],
+      ]);
+    });
+
     it('is in the sequence result document and the stepFinished event', async function () {
       const events: Array<Record<string, unknown>> = [];
       const result = await engine.runSequence(

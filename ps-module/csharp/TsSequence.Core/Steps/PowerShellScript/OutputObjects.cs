@@ -8,7 +8,7 @@ namespace TsSequence.Steps.PowerShellScript
     /// <summary>
     /// The objects a script wrote to its success stream, for the step result's 'output': the
     /// first <see cref="MaxObjects"/> as JSON values (<see cref="OutputValue"/>), in order, while
-    /// they fit in <see cref="MaxSize"/> (about one unit per JSON character). The first object that
+    /// they fit in <see cref="MaxSize"/> (about one unit per JSON character, see <see cref="OutputValue"/>). The first object that
     /// does not fit ends the list and sets <see cref="Truncated"/>; from then on objects are not
     /// even looked at, so a script printing gigabytes costs nothing more. A run keeps at most
     /// <see cref="MaxRunSize"/> of output across all its steps (a sequence's result document holds
@@ -18,7 +18,7 @@ namespace TsSequence.Steps.PowerShellScript
     {
         internal const int MaxObjects = 1000;
         internal const long MaxSize = 1000000;
-        internal const long MaxRunSize = 16000000;
+        internal const long MaxRunSize = 8000000;
 
         // What each run (one RunContext: a sequence, or one invokeStep) has left, without widening RunContext.
         private static readonly ConditionalWeakTable<RunContext, RunBudget> RunBudgets = new ConditionalWeakTable<RunContext, RunBudget>();

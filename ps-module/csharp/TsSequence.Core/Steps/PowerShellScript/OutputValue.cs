@@ -19,13 +19,18 @@ namespace TsSequence.Steps.PowerShellScript
     /// <see cref="DataDepth"/> levels; .NET objects are opened up to <see cref="ObjectDepth"/>
     /// levels (a FileInfo's Directory is an object, that one's Parent its text), so a rich object
     /// graph cannot explode; past either, a value is its text. A property whose getter throws is
-    /// null; an object that fails otherwise while it is read is its text. The budget counts about one unit per JSON character: a value that would not fit
+    /// null; an object that fails otherwise while it is read is its text. The budget counts about
+    /// one unit per JSON character, plus 8 per property or list item: a value that would not fit
     /// stops as soon as the budget is spent (a huge or endless list is never walked to its end).
     /// </summary>
     internal sealed class OutputValue
     {
         internal const int DataDepth = 32;
         internal const int ObjectDepth = 2;
+
+        // What a property or list item costs beyond its JSON characters: its memory (a dictionary
+        // entry is ~100 bytes), so a million empty properties cannot pass for a small output.
+        private const int EntryCost = 8;
 
         private readonly TsEnvironment environment;
         private long left;
@@ -189,7 +194,7 @@ namespace TsSequence.Steps.PowerShellScript
         private void Add(OrderedDictionary result, string name, object? item, int depth, int objectLevels)
         {
             string key = Text(name) ?? string.Empty;
-            Spend(1);
+            Spend(EntryCost);
             object? converted = Convert(item, depth + 1, objectLevels);
             // Two names masked alike would collide: the first one stays.
             if (left >= 0 && !result.Contains(key))
@@ -211,7 +216,7 @@ namespace TsSequence.Steps.PowerShellScript
                         break;
                     }
 
-                    Spend(1);
+                    Spend(EntryCost);
                     result.Add(Convert(item, depth + 1, objectLevels));
                 }
             }

@@ -14,7 +14,8 @@ namespace TsSequence.Steps.PowerShellScript
     /// exist is explained by <see cref="MissingCommandReasons"/> instead of PowerShell's generic
     /// "is not recognized" text and named in <see cref="MissingCommands"/> (such a script did not do
     /// its work, so the step fails). Past 50 errors the message says how many more there were;
-    /// <see cref="Entries"/> holds the kept ones for the log. Secret values are masked while each
+    /// <see cref="Entries"/> holds the kept ones for the log, <see cref="Records"/> the same errors
+    /// as structured records for the step result. Secret values are masked while each
     /// text is still as the script wrote it (re-indenting a multi-line secret would hide it from the mask).
     /// </summary>
     internal sealed class ScriptErrorReport

@@ -119,6 +119,11 @@ describe('marshaling: RunPowerShellScript output objects and error records', fun
       expect(JSON.stringify(result)).not.to.contain(SECRET);
     });
 
+    it('gives half a character a script made as U+FFFD, so Node receives only well-formed strings', async function () {
+      const result = await run("[string][char]0xD83D; [pscustomobject]@{ ([string][char]0xDE00) = 'x' }");
+      expect(result.output).to.deep.equal(['\uFFFD', { '\uFFFD': 'x' }]);
+    });
+
     it('keeps the first 1,000 objects and says outputTruncated', async function () {
       const result = await run('foreach ($i in 1..1500) { $i }');
       expect(result.status, result.message).to.equal('Succeeded');

@@ -53,9 +53,9 @@ namespace TsSequence.Engine
 
                 object? beforeStep = RestartDetection.BeforeStep(context);
                 StepOutcome outcome = runner.Run(new StepCall(context, type, path, parameters));
+                entry.Details = outcome.Details;
                 exitCode = outcome.ExitCode;
                 message = outcome.Message;
-                entry.Details = outcome.Details;
                 parameters.TryGetValue("successCodes", out object? codes);
                 succeeded = IsSuccess(outcome.ExitCode, codes);
                 if (!succeeded && message.Length == 0)

@@ -127,8 +127,8 @@ describe('marshaling: a corpus of hostile strings executes nothing', function ()
   it('as the working directory (RunPowerShellScript, RunCommandLine): refused as a folder that does not exist, named as given', async function () {
     for (const value of corpus) {
       for (const step of [
-        { type: 'RunPowerShellScript', name: 's', sourceScript: '"ran"', workingDirectory: value },
-        { type: 'RunCommandLine', name: 'c', commandLine: 'true', workingDirectory: value },
+        { type: 'RunPowerShellScript' as const, name: 's', sourceScript: '"ran"', workingDirectory: value },
+        { type: 'RunCommandLine' as const, name: 'c', commandLine: 'true', workingDirectory: value },
       ]) {
         const result = await engine.invokeStep(step);
         expect(result.status, `${step.type} ${JSON.stringify(value)}`).to.equal('Failed');

@@ -26,7 +26,54 @@ export interface StepResult {
   message?: string;
   /** A failed step's last lines of output (at most 20, masked; streams other than stdout/output prefixed, e.g. `WARNING: `). */
   outputTail?: string;
+  /**
+   * RunPowerShellScript: the objects the script wrote to its success stream (not Write-Host /
+   * Write-Information), in order, as JSON values: strings masked; PSCustomObjects, hashtables and
+   * other objects as objects of their properties (data nested up to 32 levels, other .NET objects
+   * opened 2 levels deep, deeper values as their text); dates as ISO 8601 UTC text; enums by name;
+   * byte arrays as Base64; GUIDs, versions, time spans and the like as text. `[]` when it wrote
+   * none. Bounded: the first 1,000 objects that fit in about 1,000,000 JSON characters (8 more
+   * per property or item; 8,000,000 per run across all steps); see `outputTruncated`.
+   */
+  output?: JsonValue[];
+  /** RunPowerShellScript: present (true) when `output` lacks some of what the script wrote: it is the start of it. */
+  outputTruncated?: boolean;
+  /**
+   * RunPowerShellScript: the script's errors as records, in the order they happened (parse
+   * errors, the first 50 of the error stream, then the terminating one). Present only when
+   * there were errors; the step's `message` lists them as text.
+   */
+  errors?: ScriptErrorRecord[];
+  /** RunPowerShellScript: present (true) when the script wrote more error records than `errors` keeps. */
+  errorsTruncated?: boolean;
   [extra: string]: unknown;
+}
+
+/** A value as JSON carries it. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+/** One PowerShell error of a RunPowerShellScript step (texts masked, each at most 4,000 characters). */
+export interface ScriptErrorRecord {
+  /** What went wrong, as in the step's message. */
+  message: string;
+  /** PowerShell's FullyQualifiedErrorId, e.g. `CommandNotFoundException` or `MyId,script.ps1`. */
+  errorId: string;
+  /** The ErrorCategory name, e.g. `ObjectNotFound`, `ParserError`, `NotSpecified`. */
+  category: string;
+  /** The .NET type of the error's exception, e.g. `System.Management.Automation.RuntimeException`. */
+  exceptionType: string | null;
+  /** CategoryInfo.TargetName (`''` when none). */
+  targetName: string;
+  /** The error's target object as a JSON value (small; its text when it would be large), or null. */
+  target: JsonValue;
+  /** The script stack trace, innermost frame first (`''` when none). */
+  scriptStackTrace: string;
+  /** Line (1-based) in the step's script, or null when the error does not say. */
+  line: number | null;
+  /** Column (1-based) on that line, or null. */
+  column: number | null;
+  /** The error ended the script (a terminating error), or kept it from starting (a parse error). */
+  terminating: boolean;
 }
 
 /** What `runSequence` / `tsseq run --json` / Invoke-TsSequence return (DESIGN §4). */

@@ -6,7 +6,8 @@ namespace TsSequence.Engine
     /// One step or group of the result document (DESIGN.md section 4): path, type, status
     /// (Succeeded, Failed, FailedContinued, Skipped), skipReason (Disabled, ConditionFalse,
     /// GroupFailed; only when skipped), exitCode, startedAt, durationMs, message (masked) and, for a
-    /// failed step that printed something, outputTail: its last lines (masked).
+    /// failed step that printed something, outputTail: its last lines (masked), then the fields its
+    /// step type adds (<see cref="Details"/>).
     /// </summary>
     public sealed class ResultEntry
     {
@@ -44,6 +45,9 @@ namespace TsSequence.Engine
         /// <summary>The last lines of the step's output (masked; <see cref="Log.StepOutput"/>); in the result only when the step failed.</summary>
         public string? OutputTail { get; set; }
 
+        /// <summary>Fields the step type adds (<see cref="Steps.StepOutcome.Details"/>: bounded, masked); null for none.</summary>
+        public OrderedDictionary? Details { get; set; }
+
         /// <summary>The entry as the result document has it, with <paramref name="kind"/> first when it is an event.</summary>
         public OrderedDictionary ToDictionary(string? kind = null)
         {
@@ -68,6 +72,14 @@ namespace TsSequence.Engine
             if (OutputTail != null && (Status == "Failed" || Status == "FailedContinued"))
             {
                 entry.Add("outputTail", OutputTail);
+            }
+
+            if (Details != null)
+            {
+                foreach (System.Collections.DictionaryEntry detail in Details)
+                {
+                    entry[detail.Key] = detail.Value;
+                }
             }
 
             return entry;

@@ -53,6 +53,7 @@ namespace TsSequence.Engine
 
                 object? beforeStep = RestartDetection.BeforeStep(context);
                 StepOutcome outcome = runner.Run(new StepCall(context, type, path, parameters));
+                entry.Details = outcome.Details;
                 exitCode = outcome.ExitCode;
                 // A stop from outside ends the step's wait as its timeout would: say what happened.
                 message = RunCancellation.Requested ? RunCancellation.Message : outcome.Message;

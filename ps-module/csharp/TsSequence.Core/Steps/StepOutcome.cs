@@ -1,3 +1,5 @@
+using System.Collections.Specialized;
+
 namespace TsSequence.Steps
 {
     /// <summary>What a step runner returns: its exit code and a message ("" for none).</summary>
@@ -18,5 +20,12 @@ namespace TsSequence.Steps
 
         /// <summary>The step's message; the engine masks it.</summary>
         public string Message { get; }
+
+        /// <summary>
+        /// Fields this step type adds to its result entry after the common ones (Run PowerShell
+        /// Script: output, errors); null for none. Bounded and already masked by the step: the
+        /// engine passes them on as they are.
+        /// </summary>
+        public OrderedDictionary? Details { get; set; }
     }
 }

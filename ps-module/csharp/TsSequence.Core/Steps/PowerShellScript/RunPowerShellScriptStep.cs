@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Specialized;
 using System.Globalization;
 using System.IO;
 using System.Management.Automation;
@@ -18,7 +19,10 @@ namespace TsSequence.Steps.PowerShellScript
     /// called a command that does not exist did not do its work, so the step fails naming every
     /// such command. Every error is in the step's message with its line and position, and in the
     /// log. Every stream of the script is a line of the step's output as it comes (the log, output
-    /// events, the failed step's tail: <see cref="StepOutput"/>). Progress the script reports
+    /// events, the failed step's tail: <see cref="StepOutput"/>). The step's result also carries
+    /// the objects the script wrote as JSON values ('output', bounded: <see cref="OutputObjects"/>;
+    /// 'outputTruncated': true when some were left out) and its errors as structured records
+    /// ('errors', <see cref="ErrorRecords"/>; 'errorsTruncated'). Progress the script reports
     /// (Write-Progress, TsProgressUI) becomes 'progress' events and log lines. The step's own
     /// lines log as component SMSTSRunPowerShellScript.
     /// </summary>
@@ -76,10 +80,11 @@ namespace TsSequence.Steps.PowerShellScript
             int keep = 1000 + environment.LongestSecretLength + 2;
             ScriptRunResult run;
             var lines = new StepOutput(call.Context, call.Path, call.Type);
+            var objects = new OutputObjects(call.Context, environment);
             try
             {
                 ProgressReporter? progress = call.Context.Listener != null || lines.Wanted ? new ProgressReporter(call.Context, call.Path, lines) : null;
-                run = ScriptInvocation.Run(scriptPath, arguments, workingDirectory, environment, call.TimeoutMilliseconds, call.GetString("executionPolicy"), progress, keep, lines);
+                run = ScriptInvocation.Run(scriptPath, arguments, workingDirectory, environment, call.TimeoutMilliseconds, call.GetString("executionPolicy"), progress, keep, lines, objects);
             }
             finally
             {
@@ -95,6 +100,7 @@ namespace TsSequence.Steps.PowerShellScript
             }
 
             call.SetOutputVariable(run.Output + run.ConsoleText);
+            var details = Details(objects, report);
             if (run.TimedOut)
             {
                 string message = run.Abandoned
@@ -103,7 +109,7 @@ namespace TsSequence.Steps.PowerShellScript
                         ? $"The script timed out after {call.TimeoutText} minute(s) while blocked in a .NET call; the call was interrupted and the script stopped."
                         : $"The script timed out after {call.TimeoutText} minute(s) and was stopped.";
                 log.Error(message, call.Path, component);
-                return new StepOutcome(1460, message);
+                return new StepOutcome(1460, message) { Details = details };
             }
 
             int exitCode = run.ExitCode ?? 1;
@@ -113,7 +119,28 @@ namespace TsSequence.Steps.PowerShellScript
             }
 
             log.Info("Process completed with exit code " + exitCode.ToString(CultureInfo.InvariantCulture), call.Path, component);
-            return new StepOutcome(exitCode, report.Message);
+            return new StepOutcome(exitCode, report.Message) { Details = details };
+        }
+
+        /// <summary>output (always, [] for none), outputTruncated, errors and errorsTruncated (only when there are some).</summary>
+        private static OrderedDictionary Details(OutputObjects objects, ScriptErrorReport report)
+        {
+            var details = new OrderedDictionary { { "output", objects.Take() } };
+            if (objects.Truncated)
+            {
+                details.Add("outputTruncated", true);
+            }
+
+            if (report.Records.Count > 0)
+            {
+                details.Add("errors", report.Records.ToArray());
+                if (report.RecordsTruncated)
+                {
+                    details.Add("errorsTruncated", true);
+                }
+            }
+
+            return details;
         }
     }
 }

@@ -14,7 +14,8 @@ namespace TsSequence.Steps.PowerShellScript
     /// exist is explained by <see cref="MissingCommandReasons"/> instead of PowerShell's generic
     /// "is not recognized" text and named in <see cref="MissingCommands"/> (such a script did not do
     /// its work, so the step fails). Past 50 errors the message says how many more there were;
-    /// <see cref="Entries"/> holds the kept ones for the log. Secret values are masked while each
+    /// <see cref="Entries"/> holds the kept ones for the log, <see cref="Records"/> the same errors
+    /// as structured records for the step result. Secret values are masked while each
     /// text is still as the script wrote it (re-indenting a multi-line secret would hide it from the mask).
     /// </summary>
     internal sealed class ScriptErrorReport
@@ -23,11 +24,13 @@ namespace TsSequence.Steps.PowerShellScript
         private const int MaxRecordLength = 4000;
         private static readonly Regex LineBreak = new Regex("\r?\n", RegexOptions.CultureInvariant);
 
-        private ScriptErrorReport(string message, List<string> entries, List<string> missing)
+        private ScriptErrorReport(string message, List<string> entries, List<string> missing, List<object> records, bool recordsTruncated)
         {
             Message = message;
             Entries = entries;
             MissingCommands = missing;
+            Records = records;
+            RecordsTruncated = recordsTruncated;
         }
 
         internal string Message { get; }
@@ -36,15 +39,32 @@ namespace TsSequence.Steps.PowerShellScript
 
         internal List<string> MissingCommands { get; }
 
+        /// <summary>
+        /// The errors as structured records (<see cref="ErrorRecords"/>), in the order they
+        /// happened: parse errors, then the first 50 records of the error stream, then the
+        /// terminating error.
+        /// </summary>
+        internal List<object> Records { get; }
+
+        /// <summary>The script wrote more error records than <see cref="Records"/> keeps.</summary>
+        internal bool RecordsTruncated { get; }
+
         internal static ScriptErrorReport Build(IList<ErrorRecord> errors, int moreErrors, Exception? terminating, string scriptPath, TsEnvironment environment)
         {
             var missing = new List<string>();
             var entries = new List<string>();
+            var records = new List<object>();
             foreach (ErrorRecord record in errors)
             {
                 Describe(record, scriptPath, missing, out string text, out string position);
                 entries.Add(Format(text, position, environment));
+                if (records.Count < Limit)
+                {
+                    records.Add(ErrorRecords.From(record, text, scriptPath, environment, false));
+                }
             }
+
+            bool recordsTruncated = errors.Count + moreErrors > records.Count;
 
             var lines = new List<string>();
             List<string> listed = entries;
@@ -52,9 +72,11 @@ namespace TsSequence.Steps.PowerShellScript
             {
                 lines.Add("The script could not be parsed, so none of it ran:");
                 listed = new List<string>();
+                int at = 0;
                 foreach (ParseError parseError in parse.Errors ?? new ParseError[0])
                 {
                     listed.Add(Format(parseError.Message, $"line {parseError.Extent.StartLineNumber}, char {parseError.Extent.StartColumnNumber}", environment));
+                    records.Insert(at++, ErrorRecords.From(parseError, environment));
                 }
 
                 listed.AddRange(entries);
@@ -66,6 +88,11 @@ namespace TsSequence.Steps.PowerShellScript
                 if (terminating is IContainsErrorRecord withRecord && withRecord.ErrorRecord != null)
                 {
                     Describe(withRecord.ErrorRecord, scriptPath, missing, out text, out position);
+                    records.Add(ErrorRecords.From(withRecord.ErrorRecord, text, scriptPath, environment, true));
+                }
+                else
+                {
+                    records.Add(ErrorRecords.From(new ErrorRecord(terminating, terminating.GetType().Name, ErrorCategory.NotSpecified, null), text, scriptPath, environment, true));
                 }
 
                 string where = position.Length > 0 ? " at " + position : string.Empty;
@@ -99,7 +126,7 @@ namespace TsSequence.Steps.PowerShellScript
                     : $"... and {more} more error(s); the log lists every one.");
             }
 
-            return new ScriptErrorReport(string.Join("\n", lines), entries, missing);
+            return new ScriptErrorReport(string.Join("\n", lines), entries, missing, records, recordsTruncated);
         }
 
         /// <summary>One error as it happens, for the log and output events: "At line 3, char 5: text" (not masked yet).</summary>
@@ -152,19 +179,30 @@ namespace TsSequence.Steps.PowerShellScript
             position = Position(record, scriptPath);
         }
 
-        /// <summary>
-        /// Where in the step's script an error happened: 'line 3, char 5', 'line 3', or '' when the
-        /// record does not say. The record's own position counts when it is in the script (an error
-        /// raised inside a module function points into that module, and Write-Error at the top of a
-        /// script has no position of its own); otherwise the innermost frame of its script stack
-        /// trace that is in the script gives the line.
-        /// </summary>
+        /// <summary>Where in the step's script an error happened: 'line 3, char 5', 'line 3', or '' when the record does not say (<see cref="Where"/>).</summary>
         private static string Position(ErrorRecord record, string scriptPath)
         {
+            Where(record, scriptPath, out int line, out int column);
+            return line == 0 ? string.Empty : column == 0 ? $"line {line}" : $"line {line}, char {column}";
+        }
+
+        /// <summary>
+        /// Where in the step's script an error happened: its line and column, 0 when the record
+        /// does not say. The record's own position counts when it is in the script (an error
+        /// raised inside a module function points into that module, and Write-Error at the top of a
+        /// script has no position of its own); otherwise the innermost frame of its script stack
+        /// trace that is in the script gives the line (and no column).
+        /// </summary>
+        internal static void Where(ErrorRecord record, string scriptPath, out int line, out int column)
+        {
+            line = 0;
+            column = 0;
             InvocationInfo? info = record.InvocationInfo;
             if (info != null && info.ScriptLineNumber > 0 && string.Equals(info.ScriptName, scriptPath, StringComparison.OrdinalIgnoreCase))
             {
-                return $"line {info.ScriptLineNumber}, char {info.OffsetInLine}";
+                line = info.ScriptLineNumber;
+                column = info.OffsetInLine;
+                return;
             }
 
             // Frames read "at <ScriptBlock>, /path/script.ps1: line 2", innermost first.
@@ -177,13 +215,12 @@ namespace TsSequence.Steps.PowerShellScript
                     continue;
                 }
 
-                if (int.TryParse(frame.Substring(at + marker.Length).Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out int line) && line > 0)
+                if (int.TryParse(frame.Substring(at + marker.Length).Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out int found) && found > 0)
                 {
-                    return $"line {line}";
+                    line = found;
+                    return;
                 }
             }
-
-            return string.Empty;
         }
     }
 }

@@ -61,7 +61,7 @@ namespace TsSequence.Steps.PowerShellScript
         private const int StopGraceMilliseconds = 500;
         private const int InterruptGraceMilliseconds = 1000;
 
-        internal static ScriptRunResult Run(string scriptPath, List<ScriptArgument> arguments, string workingDirectory, TsEnvironment environment, int timeoutMilliseconds, string executionPolicy, ProgressReporter? progress, int keep, StepOutput lines)
+        internal static ScriptRunResult Run(string scriptPath, List<ScriptArgument> arguments, string workingDirectory, TsEnvironment environment, int timeoutMilliseconds, string executionPolicy, ProgressReporter? progress, int keep, StepOutput lines, OutputObjects objects)
         {
             InitialSessionState state = Runspace.DefaultRunspace?.InitialSessionState ?? InitialSessionState.CreateDefault2();
             // Execution policy exists only on Windows; setting it elsewhere throws when the runspace
@@ -110,7 +110,7 @@ namespace TsSequence.Steps.PowerShellScript
                 shell.Streams.Warning = warnings.Collection;
                 shell.Streams.Verbose = verbose.Collection;
                 shell.Streams.Debug = debug.Collection;
-                var output = new ScriptOutput(keep, lines);
+                var output = new ScriptOutput(keep, lines, objects);
                 var input = new PSDataCollection<PSObject>();
                 input.Complete();
 

@@ -11,7 +11,8 @@ namespace TsSequence.Steps.PowerShellScript
     /// tail, and the collection is emptied as it fills, so memory stays flat whatever the script
     /// prints. Its tail feeds the output variable; each object is also a line of the step's output
     /// (<see cref="StepOutput"/>: stream 'information' for Write-Host / Write-Information, else
-    /// 'output'). (Overriding the
+    /// 'output'), and every object but host output is offered to the step result's 'output'
+    /// (<see cref="OutputObjects"/>). (Overriding the
     /// collection's InsertItem would skip storing altogether, but the 5.1 reference API the core
     /// compiles against does not expose it.)
     /// </summary>
@@ -21,11 +22,13 @@ namespace TsSequence.Steps.PowerShellScript
         private readonly TextTail tail;
         private readonly object sync = new object();
         private readonly StepOutput lines;
+        private readonly OutputObjects objects;
 
-        internal ScriptOutput(int keep, StepOutput lines)
+        internal ScriptOutput(int keep, StepOutput lines, OutputObjects objects)
         {
             tail = new TextTail(keep);
             this.lines = lines;
+            this.objects = objects;
             Collection = new PSDataCollection<PSObject>();
             Collection.DataAdding += (sender, e) => Add(e.ItemAdded);
             Collection.DataAdded += (sender, e) =>
@@ -57,6 +60,11 @@ namespace TsSequence.Steps.PowerShellScript
         {
             string text = ToText(item, out bool lineBreak, out bool information);
             lines.Line(information ? "information" : "output", text);
+            if (!information)
+            {
+                objects.Add(item);
+            }
+
             lock (sync)
             {
                 tail.Append(text);

@@ -4,6 +4,7 @@
 // The engine's validator (Documents/DocumentLimits.cs) says the same in the same words.
 import { childPath } from './schemaErrors.js';
 import type { DocumentProblem } from './schemaErrors.js';
+import { findCaseCollision, hasCaseCollision } from './caseCollision.js';
 import { findIllFormedString, isWellFormed } from './wellFormed.js';
 
 /** The engine reads JSON 1024 levels deep (JsonCodec.MaxReadDepth); a run's request holds the document two levels down. */
@@ -21,6 +22,13 @@ export function documentLimitProblem(document: unknown): DocumentProblem | undef
   }
   const path = nonFinite(document, '$');
   if (path !== undefined) return { path, message: 'is a number too large for the engine (beyond ±1.7976931348623157e308)' };
+  const collision = findCaseCollision(document, '$');
+  if (collision) {
+    return {
+      path: collision.path,
+      message: `has the property names ${JSON.stringify(collision.first)} and ${JSON.stringify(collision.second)}, which differ only in case: the engine reads names ignoring case, so one of the values would be lost`,
+    };
+  }
   return undefined;
 }
 
@@ -34,11 +42,13 @@ function withinLimits(value: unknown, level: number): boolean {
     for (let i = 0; i < value.length; i++) if (!withinLimits(value[i], level + 1)) return false;
     return true;
   }
+  let keys = 0;
   for (const key in value) {
     if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
+    keys++;
     if (!isWellFormed(key) || !withinLimits((value as Record<string, unknown>)[key], level + 1)) return false;
   }
-  return true;
+  return keys < 2 || !hasCaseCollision(value as Record<string, unknown>);
 }
 
 function depthOver(value: unknown, level: number): boolean {

@@ -90,7 +90,13 @@ export function assertWellFormedParams(method: string, params: Record<string, un
 export function findIllFormedVariable(variables: unknown): { text: string; variable?: string } | undefined {
   if (typeof variables !== 'object' || variables === null) return undefined;
   const record = variables as Record<string, unknown>;
+  const names = new Map<string, string>();
   for (const name of Object.keys(record)) {
+    // Variable names are case-insensitive: "Path" and "PATH" would be one variable, one value lost.
+    const folded = name.toUpperCase();
+    const earlier = names.get(folded);
+    if (earlier !== undefined) return { text: `the variables ${JSON.stringify(earlier)} and ${JSON.stringify(name)} are one variable (names are case-insensitive), so one value would be lost`, variable: name };
+    names.set(folded, name);
     const value = record[name]; // no Object.entries: an array per variable costs more than the check
     if (!isWellFormed(name)) {
       return { text: `the variable name ${JSON.stringify(name)} ${notWellFormed(loneSurrogate(name))}` };

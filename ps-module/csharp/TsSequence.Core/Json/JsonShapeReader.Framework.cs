@@ -51,6 +51,7 @@ namespace TsSequence.Json
                     var properties = new OrderedDictionary(StringComparer.OrdinalIgnoreCase);
                     foreach (KeyValuePair<string, object> property in source)
                     {
+                        JsonNames.RefuseDuplicate(properties, property.Key);
                         properties[property.Key] = Shape(property.Value);
                     }
 

@@ -86,6 +86,7 @@ namespace TsSequence.Json
                     {
                         string name = reader.GetString()!;
                         reader.Read();
+                        JsonNames.RefuseDuplicate(properties, name);
                         properties[name] = ReadValue(ref reader);
                     }
 

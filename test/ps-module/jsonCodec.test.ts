@@ -5,13 +5,14 @@ import { expect } from 'chai';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { paths } from '../../src/bridge/paths.js';
-import { testEngineChoice } from '../support/engine.js';
+import { testEngineCommand } from '../support/engine.js';
+
+const engine = testEngineCommand();
 import { writeTempFile } from '../support/tempFiles.js';
 
 function runPowerShell(script: string, env: Record<string, string> = {}): { stdout: string; stderr: string; status: number | null } {
-  if (testEngineChoice !== 'embedded') throw new Error('jsonCodec tests drive the embedded host directly');
   // Data travels in environment variables; the script is fixed test code.
-  const result = spawnSync('dotnet', [paths.embeddedHostDll, '-NoProfile', '-NonInteractive', '-File', join(paths.root, 'test', 'ps-module', 'fixtures', 'with-module.ps1'), '-ModulePath', paths.moduleManifest, '-Script', script], {
+  const result = spawnSync(engine.command, [...engine.prefixArgs, '-NoProfile', '-NonInteractive', '-File', join(paths.root, 'test', 'ps-module', 'fixtures', 'with-module.ps1'), '-ModulePath', paths.moduleManifest, '-Script', script], {
     encoding: 'utf8',
     timeout: 120_000,
     env: { ...process.env, TERM: 'dumb', ...env },

@@ -8,10 +8,12 @@ import { expect } from 'chai';
 import { spawn, spawnSync, type StdioOptions } from 'node:child_process';
 import { join } from 'node:path';
 import { paths } from '../../src/bridge/paths.js';
-import { testEngineChoice } from '../support/engine.js';
+import { testEngineCommand } from '../support/engine.js';
+
+const engine = testEngineCommand();
 
 const driver = join(paths.root, 'test', 'ps-module', 'fixtures', 'with-module.ps1');
-const engineArgs = (script: string, extra: string[] = []) => [paths.embeddedHostDll, '-NoProfile', ...extra, '-File', driver, '-ModulePath', paths.moduleManifest, '-Script', script];
+const engineArgs = (script: string, extra: string[] = []) => [...engine.prefixArgs, '-NoProfile', ...extra, '-File', driver, '-ModulePath', paths.moduleManifest, '-Script', script];
 
 // Prints what the call produced, or the message of the error it stopped with.
 const connectWithoutCredentials = `
@@ -23,9 +25,8 @@ const missingMessage = 'ERROR=New-TsConnectNetworkFolderStep is missing mandator
 
 /** Runs the engine with the given stdin; `input` is written (and stdin left open unless `close`). */
 function run(script: string, options: { stdio: StdioOptions; input?: string; close?: boolean; extra?: string[] }): Promise<{ stdout: string; stderr: string; code: number | null }> {
-  if (testEngineChoice !== 'embedded') throw new Error('these tests drive the embedded host directly');
   return new Promise((resolve, reject) => {
-    const child = spawn('dotnet', engineArgs(script, options.extra), { stdio: options.stdio, env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(engine.command, engineArgs(script, options.extra), { stdio: options.stdio, env: { ...process.env, NO_COLOR: '1' } });
     let stdout = '';
     let stderr = '';
     child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -99,7 +100,7 @@ describe('generated commands missing a mandatory parameter', function () {
   it('still prompt in a console on a terminal, and use the typed value', async function () {
     if (process.platform === 'win32' || spawnSync('sh', ['-c', 'command -v script']).status !== 0) this.skip();
     const script = "$s = New-TsRunCommandLineStep -Name 'Hello'; 'STEP=' + $s.commandLine";
-    const quoted = ['dotnet', ...engineArgs(script)].map((part) => `'${part.replace(/'/g, "'\\''")}'`).join(' ');
+    const quoted = [engine.command, ...engineArgs(script)].map((part) => `'${part.replace(/'/g, "'\\''")}'`).join(' ');
     // script(1) gives the engine a pseudo-terminal; answer the prompt once it shows.
     const result = await new Promise<string>((resolve, reject) => {
       const child = spawn('script', ['-qec', quoted, '/dev/null'], { env: { ...process.env, NO_COLOR: '1', TERM: 'dumb' } });

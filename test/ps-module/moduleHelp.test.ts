@@ -5,13 +5,13 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { paths } from '../../src/bridge/paths.js';
-import { testEngineChoice } from '../support/engine.js';
+import { testEngineCommand } from '../support/engine.js';
+
+const engine = testEngineCommand();
 
 function runPowerShell(script: string, env: Record<string, string> = {}): { stdout: string; stderr: string; status: number | null } {
-  if (testEngineChoice !== 'embedded') throw new Error('moduleHelp tests drive the embedded host directly');
-  const host = paths.embeddedHostDll;
   // The module path travels as a -File argument (data), never spliced into the script text.
-  const result = spawnSync('dotnet', [host, '-NoProfile', '-NonInteractive', '-File', join(paths.root, 'test', 'ps-module', 'fixtures', 'with-module.ps1'), '-ModulePath', paths.moduleManifest, '-Script', script], {
+  const result = spawnSync(engine.command, [...engine.prefixArgs, '-NoProfile', '-NonInteractive', '-File', join(paths.root, 'test', 'ps-module', 'fixtures', 'with-module.ps1'), '-ModulePath', paths.moduleManifest, '-Script', script], {
     encoding: 'utf8',
     timeout: 120_000,
     env: { ...process.env, ...env },

@@ -7,13 +7,14 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { paths } from '../../src/bridge/paths.js';
-import { testEngineChoice } from '../support/engine.js';
+import { testEngineCommand } from '../support/engine.js';
+
+const engine = testEngineCommand();
 import { tempDirectory } from '../support/tempFiles.js';
 
 function runSession(script: string, dataHome: string): { stdout: string; stderr: string; status: number | null } {
-  if (testEngineChoice !== 'embedded') throw new Error('session tests drive the embedded host directly');
   const driver = join(paths.root, 'test', 'ps-module', 'fixtures', 'with-module.ps1');
-  const result = spawnSync('dotnet', [paths.embeddedHostDll, '-NoProfile', '-NonInteractive', '-File', driver, '-ModulePath', paths.moduleManifest, '-Script', script], {
+  const result = spawnSync(engine.command, [...engine.prefixArgs, '-NoProfile', '-NonInteractive', '-File', driver, '-ModulePath', paths.moduleManifest, '-Script', script], {
     encoding: 'utf8',
     timeout: 120_000,
     env: { ...process.env, XDG_DATA_HOME: dataHome, NO_COLOR: '1' },

@@ -25,9 +25,9 @@ export const variableValue = text(1);
 
 /**
  * Property names that are unique ignoring case: the engine reads JSON objects into dictionaries
- * that compare names ignoring case (Json/JsonShapeReader.cs, as PowerShell does), so today
- * `{ a: 1, A: 2 }` reaches a Node step handler as `{ a: 2 }`, silently. Known gap, left to the
- * owner of the request validation (refuse such names with a typed error, as lone surrogates are).
+ * that compare names ignoring case (Json/JsonShapeReader.cs, as PowerShell does), so
+ * `{ a: 1, A: 2 }` is refused before sending (test/bridge/caseCollision.test.ts): values that
+ * can round-trip have names unique ignoring case.
  */
 function uniqueIgnoringCase(value: unknown): boolean {
   if (Array.isArray(value)) return value.every(uniqueIgnoringCase);

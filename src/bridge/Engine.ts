@@ -21,6 +21,7 @@ import {
 import { describeEngine, resolveEngine, type EngineChoice, type ResolvedEngine } from './resolveEngine.js';
 import { assertValidStep } from '../api/validateStep.js';
 import type { Step } from '../model/sequence.js';
+import { OutputMasker } from './outputMasker.js';
 import { SecretMask } from './secretMask.js';
 import { BridgeSession, DEFAULT_MAX_MESSAGE_BYTES, type RequestOptions, type SessionHooks, type SessionLimits } from './session.js';
 import { removeStaleTempEntries } from './staleTemp.js';
@@ -157,19 +158,28 @@ export class Engine extends EventEmitter {
     // environment of a process, not its pipes.
     const keys = { engine: randomBytes(32).toString('hex'), node: randomBytes(32).toString('hex') };
     const emitter = new EventEmitter();
+    const secrets = new SecretMask();
+    const maskers = {
+      stdout: new OutputMasker(secrets, (text) => deliver('stdout', text)),
+      stderr: new OutputMasker(secrets, (text) => deliver('stderr', text)),
+    };
+    const deliver = (stream: 'stdout' | 'stderr', text: string) => {
+      options.onOutput?.(stream, text);
+      emitter.emit('output', stream, text);
+    };
     const process = startEngineProcess(resolved, paths.bridgeScript, ['-PipeName', endpoint.pipeName, '-ModulePath', paths.moduleManifest], {
       env: options.env,
       cwd: options.cwd,
       stdinLine: `${keys.engine} ${keys.node}`,
-      onOutput: (stream, text) => {
-        options.onOutput?.(stream, text);
-        emitter.emit('output', stream, text);
-      },
+      onOutput: (stream, text) => maskers[stream].push(text),
+    });
+    void process.exited.then(() => {
+      maskers.stdout.flush();
+      maskers.stderr.flush();
     });
 
     let engine: Engine | undefined;
     const steps = new NodeStepRegistry();
-    const secrets = new SecretMask();
     // Node reads a line as one string: V8 makes none longer than about 512 M characters.
     const maxMessageBytes = Math.min(options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES, 512 * 1024 * 1024);
     const limits: SessionLimits = { maxMessageBytes, cancelGraceMs: options.cancelGraceMs };

@@ -10,8 +10,20 @@ export interface CaseCollision {
   second: string;
 }
 
-/** Upper case as a key: close to .NET's OrdinalIgnoreCase, and never missing a pair it would join. */
-const fold = (name: string): string => name.toUpperCase();
+/**
+ * A name as .NET's OrdinalIgnoreCase compares it: each character upper-cased on its own (simple
+ * case mapping), so "ß" and "SS" stay apart as they do there, while "a" and "A" meet.
+ */
+export function foldCase(name: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (/^[\x00-\x7f]*$/.test(name)) return name.toUpperCase();
+  let folded = '';
+  for (const character of name) {
+    const upper = character.toUpperCase();
+    folded += [...upper].length === 1 ? upper : character;
+  }
+  return folded;
+}
 
 /** Whether two of the object's own names differ only in case. */
 export function hasCaseCollision(object: Record<string, unknown>): boolean {
@@ -21,7 +33,7 @@ export function hasCaseCollision(object: Record<string, unknown>): boolean {
 function collisionIn(object: Record<string, unknown>): [string, string] | undefined {
   const seen = new Map<string, string>();
   for (const name of Object.keys(object)) {
-    const key = fold(name);
+    const key = foldCase(name);
     const earlier = seen.get(key);
     if (earlier !== undefined) return [earlier, name];
     seen.set(key, name);

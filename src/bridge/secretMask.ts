@@ -1,5 +1,6 @@
-// Secret values this Node process knows of a session, to mask what it quotes of the engine's
-// stderr when the engine dies (a script may have printed a secret there): the values of the
+// Secret values this Node process knows of a session, to mask what the engine process prints
+// (raw console writes bypass the engine's own masking) and what Node quotes of its stderr when
+// it dies: the values of the
 // variables a request named in `secrets`, and of those a result shows masked ("********") whose
 // value the request carried.
 const MASK = '********';
@@ -26,6 +27,20 @@ export class SecretMask {
     let masked = text;
     for (const value of [...this.values].sort((a, b) => b.length - a.length)) masked = masked.split(value).join(MASK);
     return masked;
+  }
+
+  /** How many characters at the end of `text` could begin a secret value (to hold them back). */
+  heldSuffixLength(text: string): number {
+    let longest = 0;
+    for (const value of this.values) {
+      for (let length = Math.min(value.length - 1, text.length); length > longest; length--) {
+        if (text.endsWith(value.slice(0, length))) {
+          longest = length;
+          break;
+        }
+      }
+    }
+    return longest;
   }
 
   private add(value: unknown): void {

@@ -3,6 +3,7 @@
 // System.Text.Json refuses to read, and no engine could hand it back unchanged anyway. So Node
 // refuses such a request itself, naming the variable or the JSON path, and sends nothing.
 import { InvalidRequestError } from './errors.js';
+import { foldCase } from './caseCollision.js';
 import { childPath } from './schemaErrors.js';
 
 // ES2024's String.prototype.isWellFormed (Node ≥ 20); the project's TypeScript lib is ES2023.
@@ -93,7 +94,7 @@ export function findIllFormedVariable(variables: unknown): { text: string; varia
   const names = new Map<string, string>();
   for (const name of Object.keys(record)) {
     // Variable names are case-insensitive: "Path" and "PATH" would be one variable, one value lost.
-    const folded = name.toUpperCase();
+    const folded = foldCase(name);
     const earlier = names.get(folded);
     if (earlier !== undefined) return { text: `the variables ${JSON.stringify(earlier)} and ${JSON.stringify(name)} are one variable (names are case-insensitive), so one value would be lost`, variable: name };
     names.set(folded, name);

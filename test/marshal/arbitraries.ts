@@ -1,6 +1,7 @@
 // Random values for the marshaling property tests (fast-check): strings over all of Unicode with
 // extra weight on what breaks quoting and expansion, and JSON values built from them.
 import fc from 'fast-check';
+import { foldCase } from '../../src/bridge/caseCollision.js';
 
 /** Characters that break quoting, expansion or lines in PowerShell, cmd and sh. */
 const awkward = ['$', '`', '%', '%%', '"', "'", '\n', '\r', '\r\n', '\t', '\0', '\u001b', '\u007f', '\u2028', '@', '{', '}', '(', ')', ';', '|', '&', '\\', '#', '<#', '\u201c', '\u2018'];
@@ -33,7 +34,7 @@ function uniqueIgnoringCase(value: unknown): boolean {
   if (Array.isArray(value)) return value.every(uniqueIgnoringCase);
   if (typeof value !== 'object' || value === null) return true;
   const keys = Object.keys(value);
-  return new Set(keys.map((key) => key.toLowerCase())).size === keys.length && Object.values(value).every(uniqueIgnoringCase);
+  return new Set(keys.map(foldCase)).size === keys.length && Object.values(value).every(uniqueIgnoringCase);
 }
 
 /** JSON values (nested objects and arrays, numbers, booleans, null, strings) that JSON carries exactly. */

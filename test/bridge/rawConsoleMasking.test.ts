@@ -1,0 +1,51 @@
+// A script can write to the engine process's own stdout and stderr ([Console]::OpenStandardOutput()),
+// past the engine's masking of step output: Node masks the secret values it knows in what the
+// engine prints before any listener sees it, a secret written in pieces included, and holds back
+// nothing that is not a secret.
+import { expect } from 'chai';
+import type { Engine } from '../../src/bridge/Engine.js';
+import { startTestEngine, type CapturedOutput } from '../support/engine.js';
+
+const SECRET = 'Raw-Secret-7731';
+
+// Writes the bytes of each argument to the raw stream, flushing and pausing between pieces.
+const rawWrites = (stream: 'Output' | 'Error') =>
+  [
+    'param([string[]]$Pieces)',
+    `$raw = [Console]::OpenStandard${stream}()`,
+    'foreach ($piece in $Pieces) { $bytes = [Text.Encoding]::UTF8.GetBytes($piece); $raw.Write($bytes, 0, $bytes.Length); $raw.Flush(); Start-Sleep -Milliseconds 20 }',
+  ].join('\n');
+
+describe('raw console writes of a script step', function () {
+  let engine: Engine;
+  let output: CapturedOutput;
+  before(async () => {
+    ({ engine, output } = await startTestEngine());
+  });
+  after(async () => {
+    await engine?.close();
+  });
+
+  async function run(stream: 'Output' | 'Error', pieces: string[]): Promise<void> {
+    const parameters = pieces.map((piece) => `'${piece.replace(/'/g, "''")}'`).join(',');
+    const result = await engine.runSequence(
+      { name: 'raw', steps: [{ type: 'RunPowerShellScript', name: 'Raw', sourceScript: rawWrites(stream), parameters: `-Pieces ${parameters}` }] },
+      { variables: { Pw: SECRET }, secrets: ['Pw'] },
+    );
+    expect(result.status).to.equal('Succeeded');
+    await new Promise((resolve) => setTimeout(resolve, 200)); // past the hold of a possible secret's start
+  }
+
+  it('masks a known secret written whole or in pieces to the raw stdout and stderr', async () => {
+    await run('Output', [`whole:${SECRET}\n`, `split:${SECRET.slice(0, 5)}`, `${SECRET.slice(5)}\n`]);
+    await run('Error', [`err:${SECRET}\n`]);
+    expect(output.stdout).to.contain('whole:********\n').and.contain('split:********\n');
+    expect(output.stderr).to.contain('err:********\n');
+    expect(output.stdout + output.stderr).to.not.contain(SECRET).and.not.contain(SECRET.slice(5));
+  });
+
+  it('delivers text that only began like a secret, unchanged', async () => {
+    await run('Output', [`tail:${SECRET.slice(0, 6)}`, 'but-not\n', `end:${SECRET.slice(0, 4)}`]);
+    expect(output.stdout).to.contain(`tail:${SECRET.slice(0, 6)}but-not\n`).and.contain(`end:${SECRET.slice(0, 4)}`);
+  });
+});

@@ -21,6 +21,7 @@ import {
 import { describeEngine, resolveEngine, type EngineChoice, type ResolvedEngine } from './resolveEngine.js';
 import { assertValidStep } from '../api/validateStep.js';
 import type { Step } from '../model/sequence.js';
+import { eventStream, type EventStream } from './eventStream.js';
 import { OutputMasker } from './outputMasker.js';
 import { SecretMask } from './secretMask.js';
 import { BridgeSession, DEFAULT_MAX_MESSAGE_BYTES, type RequestOptions, type SessionHooks, type SessionLimits } from './session.js';
@@ -264,6 +265,25 @@ export class Engine extends EventEmitter {
     return (await this.request('resumeSequence', params, options)) as ResultDocument & { outline?: SequenceOutline };
   }
 
+  /**
+   * `invokeStep` with its events as an async iterator: `for await (const event of stream)` sees
+   * them in order and ends with the call; `stream.result` is the result. Leaving the loop early
+   * stops collecting (the call runs on; pass `signal` to stop it).
+   */
+  invokeStepEvents(step: StepDefinition, options: InvokeStepOptions = {}): EventStream<InvokeStepResult> {
+    return eventStream((onEvent) => this.invokeStep(step, { ...options, onEvent: both(options.onEvent, onEvent) }));
+  }
+
+  /** `runSequence` with its events as an async iterator (see invokeStepEvents). */
+  runSequenceEvents(document: SequenceDocument | unknown, options: RunSequenceOptions = {}): EventStream<ResultDocument> {
+    return eventStream((onEvent) => this.runSequence(document, { ...options, onEvent: both(options.onEvent, onEvent) }));
+  }
+
+  /** `resumeSequence` with its events as an async iterator (see invokeStepEvents). */
+  resumeSequenceEvents(options: ResumeSequenceOptions): EventStream<ResultDocument & { outline?: SequenceOutline }> {
+    return eventStream((onEvent) => this.resumeSequence({ ...options, onEvent: both(options.onEvent, onEvent) }));
+  }
+
   /** The step types the engine's module knows. */
   async getStepTypes(): Promise<unknown[]> {
     return (await this.request('getStepTypes')) as unknown[];
@@ -460,6 +480,16 @@ function connect(
       finish(failure(`The PowerShell engine ${how}`));
     });
   });
+}
+
+/** One listener calling both (the caller's first: a throwing one fails its request as before). */
+function both(first: ((event: EngineEvent) => void) | undefined, second: (event: EngineEvent) => void): (event: EngineEvent) => void {
+  return first
+    ? (event) => {
+        first(event);
+        second(event);
+      }
+    : second;
 }
 
 function delay(ms: number): Promise<void> {

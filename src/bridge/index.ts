@@ -1,7 +1,8 @@
 // The Node side of the bridge, as the package exports it.
 export { Engine } from './Engine.js';
 export type { EngineStartOptions, InvokeStepOptions, RestartProvider, ResumeSequenceOptions, RunSequenceOptions, StepDefinition, VariablesInput } from './Engine.js';
-export { EngineAbortError, EngineRequestError, EngineUnavailableError, InvalidRequestError } from './errors.js';
+export { EngineAbortError, EngineRequestError, EngineTimeoutError, EngineUnavailableError, InvalidRequestError, MessageTooLargeError } from './errors.js';
+export type { EventStream } from './eventStream.js';
 export type { NodeStepContext, NodeStepHandler, NodeStepOutcome } from './nodeSteps.js';
 export type {
   EngineEvent,

@@ -6,6 +6,7 @@ namespace TsSequence.Json
     /// <summary>
     /// The engine reads property names ignoring case (as PowerShell does), so an object holding
     /// two names that differ only in case would lose one value without a word: it is refused.
+    /// (Node's validator refuses it too: src/bridge/caseCollision.ts.)
     /// </summary>
     internal static class JsonNames
     {
@@ -16,9 +17,14 @@ namespace TsSequence.Json
                 return;
             }
 
+            // The same name twice: the last value wins, as JSON.parse (and so Node's validator) has it.
             string first = FirstName(properties, name);
-            string what = first == name ? $"the property name '{name}' twice" : $"the property names '{first}' and '{name}', which differ only in case";
-            throw new InvalidDataException($"An object has {what}: names are read ignoring case, so one of the values would be lost.");
+            if (string.Equals(first, name, System.StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            throw new InvalidDataException($"An object has the property names '{first}' and '{name}', which differ only in case: names are read ignoring case, so one of the values would be lost.");
         }
 
         private static string FirstName(OrderedDictionary properties, string name)

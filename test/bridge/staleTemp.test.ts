@@ -2,11 +2,17 @@
 // is removed when the next engine starts: only entries of this user whose owner pid is gone.
 import { expect } from 'chai';
 import { spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chownSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTestEngine } from '../support/engine.js';
 import { waitUntil } from '../support/processes.js';
+
+/** Leaves a socket file at `path`, as a killed process does (its listener dies without unlinking it). */
+function leaveSocket(path: string): void {
+  spawnSync(process.execPath, ['-e', "require('net').createServer().listen(process.argv[1], () => process.kill(process.pid, 'SIGKILL'))", path]);
+  expect(lstatSync(path).isSocket(), `${path} is a socket`).to.equal(true);
+}
 
 /** A pid that was just used and is free now. */
 function deadPid(): number {
@@ -18,17 +24,25 @@ describe('stale temp entries of killed engines (real engine)', function () {
   if (process.platform === 'win32') return;
   this.timeout(120_000);
 
-  it('an engine start removes this user\'s entries of gone owners and keeps the rest', async () => {
+  it('an engine start removes this user\'s entries of gone owners and keeps the rest, look-alikes included', async () => {
     const dead = deadPid();
-    const stale = [`tsseq-${dead}-Ab12Cd`, `tsseq-script-${dead}-${'0'.repeat(32)}`, `tsseq-${dead}-0a1b2c3d4e5f.sock`];
-    const kept = [`tsseq-1-Ab12Cd`, `tsseq-script-1-${'1'.repeat(32)}`, `tsseq-${dead}-not a match`];
+    const pipe = `CoreFxPipe_PSHost.DD81D203.${dead}.None.tsseq-host`;
+    const stale = [`tsseq-${dead}-Ab12Cd`, `tsseq-script-${dead}-${'0'.repeat(32)}`, `tsseq-${dead}-0a1b2c3d4e5f.sock`, pipe];
+    // Names that only look like ours, or entries with our name that are not what we make.
+    const lookAlikes = [`tsseq-${dead}-backup`, `tsseq-script-${dead}-Final`, `tsseq-${dead}-0a1b2c3d4e5e.sock`, `tsseq-script-${dead}-${'3'.repeat(32)}`];
+    const kept = [`tsseq-1-Ab12Cd`, `tsseq-script-1-${'1'.repeat(32)}`, `tsseq-${dead}-not a match`, ...lookAlikes];
     const root = process.getuid?.() === 0;
     const othersUser = `tsseq-script-${dead}-${'2'.repeat(32)}`;
     for (const name of [...stale, ...kept]) {
-      if (name.endsWith('.sock')) writeFileSync(join(tmpdir(), name), '');
-      else mkdirSync(join(tmpdir(), name), { recursive: true });
+      if (name.endsWith('.sock') || name === pipe) continue;
+      mkdirSync(join(tmpdir(), name), { recursive: true });
     }
+    leaveSocket(join(tmpdir(), stale[2]!));
+    leaveSocket(join(tmpdir(), pipe));
+    writeFileSync(join(tmpdir(), `tsseq-${dead}-0a1b2c3d4e5e.sock`), 'a file, not a socket');
     writeFileSync(join(tmpdir(), stale[1]!, 'script.ps1'), 'left behind');
+    writeFileSync(join(tmpdir(), `tsseq-${dead}-backup`, 'thesis.txt'), 'important');
+    writeFileSync(join(tmpdir(), `tsseq-script-${dead}-${'3'.repeat(32)}`, 'notes.txt'), 'not a script folder');
     if (root) {
       mkdirSync(join(tmpdir(), othersUser));
       chownSync(join(tmpdir(), othersUser), 65534, 65534);
@@ -38,6 +52,7 @@ describe('stale temp entries of killed engines (real engine)', function () {
       await engine.close();
       for (const name of stale) expect(existsSync(join(tmpdir(), name)), `${name} removed`).to.equal(false);
       for (const name of kept) expect(existsSync(join(tmpdir(), name)), `${name} kept`).to.equal(true);
+      expect(readFileSync(join(tmpdir(), `tsseq-${dead}-backup`, 'thesis.txt'), 'utf8')).to.equal('important');
       if (root) expect(existsSync(join(tmpdir(), othersUser)), 'another user\'s folder kept').to.equal(true);
     } finally {
       for (const name of [...stale, ...kept, othersUser]) rmSync(join(tmpdir(), name), { recursive: true, force: true });

@@ -68,6 +68,11 @@ export function readDocumentBytes(file: string, options: DocumentFileOptions = {
       const mode = (stats.mode & 0o777).toString(8).padStart(4, '0');
       throw new DocumentFileError(file, `refused: the ${what} has mode ${mode}, so other users can read or change it; make it private (chmod 600 '${file}')`);
     }
+    // Another user's file, private or not, is theirs to change: its values would be theirs.
+    const uid = process.getuid?.();
+    if (options.ownerOnly && uid !== undefined && stats.uid !== uid) {
+      throw new DocumentFileError(file, `refused: the ${what} belongs to another user (uid ${stats.uid}), who could change the values this run uses; use a file of your own`);
+    }
     if (stats.size > MAX_DOCUMENT_BYTES) throw tooLarge(file, what);
     // Read to the end, whatever fstat said (a file may grow, and /proc files say 0), but never
     // more than one byte past the limit, which is enough to tell that the file is too large.

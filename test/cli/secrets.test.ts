@@ -5,7 +5,7 @@
 import { expect } from 'chai';
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ResultDocument } from '../../src/bridge/protocol.js';
 import { cliPath, runCli } from '../support/cli.js';
@@ -125,6 +125,15 @@ describe('secrets from the CLI', function () {
     const result = await runCli(['run', sequence(), '--secrets-file', file]);
     expect(result.code).to.equal(2);
     expect(result.stderr).to.equal(`tsseq: ${file}: refused: the secrets file has mode 0640, so other users can read or change it; make it private (chmod 600 '${file}')\n`);
+  });
+
+  it('refuses a private secrets file that belongs to another user (they could change its values)', async function () {
+    if (!unix || process.getuid?.() !== 0) this.skip(); // only root can give a file away
+    const file = secretsFile();
+    chownSync(file, 65534, 65534);
+    const result = await runCli(['run', sequence(), '--secrets-file', file]);
+    expect(result.code).to.equal(2);
+    expect(result.stderr).to.equal(`tsseq: ${file}: refused: the secrets file belongs to another user (uid 65534), who could change the values this run uses; use a file of your own\n`);
   });
 
   it('refuses too few stdin lines, a malformed line and a bad name without showing a value', async () => {

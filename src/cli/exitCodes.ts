@@ -10,6 +10,8 @@ export const ExitCode = {
   EngineFailed: 3,
   /** stdout or stderr was closed by its reader (`tsseq run -v | head -1`): 128 + SIGPIPE, as a shell reports it. */
   BrokenPipe: 141,
+  /** stdout or stderr could not be written (a full disk, an I/O error): sysexits' EX_IOERR. */
+  OutputFailed: 74,
   RestartPending: 3010,
 } as const;
 

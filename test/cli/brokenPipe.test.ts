@@ -3,9 +3,10 @@
 // The reader here closes the pipe after the first line, and only then lets the step go on
 // printing, so the write into the closed pipe is certain. Real CLI, real engine.
 import { expect } from 'chai';
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { paths } from '../../src/bridge/paths.js';
 import { ExitCode } from '../../src/cli/exitCodes.js';
 import { cliPath } from '../support/cli.js';
 import { testEngineChoice } from '../support/engine.js';
@@ -48,5 +49,19 @@ describe('a closed stdout (| head -1)', function () {
     expect(stderr).not.to.contain('EPIPE');
     expect(stderr).not.to.match(/^\s+at /m);
     expect(existsSync(after), 'the run was stopped').to.equal(false);
+  });
+
+  it('a stdout that cannot be written (/dev/full) exits 74 with one line on stderr, never a stack trace', async function () {
+    if (process.platform !== 'linux') this.skip(); // /dev/full is Linux's
+    const full = openSync('/dev/full', 'w');
+    try {
+      for (const args of [['--version'], ['run', join(paths.root, 'examples', 'hello.json'), '--engine', testEngineChoice, '--no-state']]) {
+        const child = spawnSync(process.execPath, [cliPath, ...args], { stdio: ['ignore', full, 'pipe'], encoding: 'utf8', timeout: 120_000 });
+        expect(child.status, `${args[0]}: ${child.stderr}`).to.equal(ExitCode.OutputFailed);
+        expect(child.stderr).to.equal('tsseq: cannot write the output (ENOSPC); the run was stopped.\n');
+      }
+    } finally {
+      closeSync(full);
+    }
   });
 });

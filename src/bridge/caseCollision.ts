@@ -15,8 +15,9 @@ export interface CaseCollision {
  * case mapping), so "ß" and "SS" stay apart as they do there, while "a" and "A" meet.
  */
 export function foldCase(name: string): string {
-  // eslint-disable-next-line no-control-regex
-  if (/^[\x00-\x7f]*$/.test(name)) return name.toUpperCase();
+  let ascii = true;
+  for (let i = 0; i < name.length && ascii; i++) ascii = name.charCodeAt(i) < 0x80;
+  if (ascii) return name.toUpperCase();
   let folded = '';
   for (const character of name) {
     const upper = character.toUpperCase();

@@ -2,7 +2,7 @@
 // that is not protocol, and what happens when the engine goes away.
 import { expect } from 'chai';
 import { AsyncResource } from 'node:async_hooks';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import type { Engine, StepDefinition } from '../../src/bridge/Engine.js';
 import { EngineAbortError, EngineRequestError, EngineUnavailableError, InvalidRequestError } from '../../src/bridge/errors.js';
@@ -10,32 +10,9 @@ import { InvalidDocumentError } from '../../src/bridge/validateDocument.js';
 import type { EngineEvent } from '../../src/bridge/protocol.js';
 import type { BridgeSession } from '../../src/bridge/session.js';
 import { startTestEngine, type CapturedOutput } from '../support/engine.js';
+import { isRunning, waitUntil } from '../support/processes.js';
 
 const sleepScript = (seconds: number) => `[System.Threading.Thread]::Sleep(${seconds * 1000})`;
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  // A killed orphan stays a zombie until init reaps it: dead, though kill(pid, 0) still succeeds.
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
-  } catch {
-    return process.platform !== 'linux';
-  }
-}
-
-async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (condition()) return true;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return condition();
-}
 
 describe('Engine (real PowerShell engine)', function () {
   this.timeout(120_000);

@@ -56,7 +56,7 @@ namespace TsSequence.Steps.PowerShellScript
             {
                 // An object that fails while it is read (an adapter, an enumerator): its text.
                 converter.left = budget;
-                value = converter.Text(AsText(item));
+                value = converter.Text(ScriptOutput.AsText(item));
             }
 
             used = budget - converter.left;
@@ -113,24 +113,24 @@ namespace TsSequence.Steps.PowerShellScript
                     // Checked before it is encoded: a 100 MB array must not be copied to be refused.
                     return Spend(((bytes.LongLength + 2) / 3 * 4) + 2) ? System.Convert.ToBase64String(bytes) : null;
                 case PSCustomObject _:
-                    return depth >= DataDepth ? Text(AsText(item)) : Properties(wrapper!, depth, objectLevels);
+                    return depth >= DataDepth ? Text(ScriptOutput.AsText(item)) : Properties(wrapper!, depth, objectLevels);
                 case IDictionary dictionary:
-                    return depth >= DataDepth ? Text(AsText(value)) : Dictionary(dictionary, depth, objectLevels);
+                    return depth >= DataDepth ? Text(ScriptOutput.AsText(value)) : Dictionary(dictionary, depth, objectLevels);
             }
 
             if (IsScalar(value))
             {
-                return Text(AsText(value));
+                return Text(ScriptOutput.AsText(value));
             }
 
             if (value is IEnumerable items)
             {
-                return depth >= DataDepth ? Text(AsText(value)) : List(items, depth, objectLevels);
+                return depth >= DataDepth ? Text(ScriptOutput.AsText(value)) : List(items, depth, objectLevels);
             }
 
             if (objectLevels >= ObjectDepth || depth >= DataDepth)
             {
-                return Text(AsText(value));
+                return Text(ScriptOutput.AsText(value));
             }
 
             return Properties(wrapper ?? PSObject.AsPSObject(value), depth, objectLevels + 1);
@@ -158,7 +158,7 @@ namespace TsSequence.Steps.PowerShellScript
                     break;
                 }
 
-                Add(result, AsText(entry.Key), entry.Value, depth, objectLevels);
+                Add(result, ScriptOutput.AsText(entry.Key), entry.Value, depth, objectLevels);
             }
 
             return result;
@@ -234,23 +234,6 @@ namespace TsSequence.Steps.PowerShellScript
             value is MemberInfo || value is Delegate || value is ScriptBlock || value is Regex ||
             value is SecureString || value is CultureInfo || value is System.Net.IPAddress ||
             value is System.Numerics.BigInteger || value is System.Text.Encoding || value is Assembly;
-
-        private static string AsText(object? value)
-        {
-            if (value == null)
-            {
-                return string.Empty;
-            }
-
-            try
-            {
-                return (string)LanguagePrimitives.ConvertTo(value, typeof(string), CultureInfo.InvariantCulture);
-            }
-            catch (Exception)
-            {
-                return value.ToString() ?? string.Empty;
-            }
-        }
 
         private static string IsoTime(DateTime time) =>
             time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);

@@ -101,7 +101,8 @@ namespace TsSequence.Steps.PowerShellScript
             return AsText(item);
         }
 
-        private static string AsText(object? value)
+        /// <summary>An object as PowerShell turns it into text (invariant culture); its ToString() when that fails.</summary>
+        internal static string AsText(object? value)
         {
             if (value == null)
             {

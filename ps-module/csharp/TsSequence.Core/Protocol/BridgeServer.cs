@@ -83,7 +83,7 @@ namespace TsSequence.Protocol
             }
 
             channel = connected;
-            var reader = new BridgeInbox(connected, keys.Node, Cancel, OwnerGone);
+            var reader = new BridgeInbox(connected, keys.Node, Cancel, InputEnded);
             inbox = reader;
             bool served = false;
             try
@@ -257,11 +257,17 @@ namespace TsSequence.Protocol
         }
 
         /// <summary>
-        /// Node is gone (end of input on the reader thread, or the parent process ended): stop the
-        /// running step; the request thread then finds the input ended and leaves. A step that does
-        /// not stop within a second is not waited for: the engine ends anyway.
+        /// Node is gone: the parent process ended (<see cref="OwnerWatch"/>) or the input ended (the
+        /// reader thread). The running step is stopped; a step that does not stop within a second
+        /// is not waited for: the engine ends anyway. Between requests there is nothing to wait for:
+        /// after the input ended the serving loop leaves and says why; after the parent ended
+        /// (the socket may still be open) the engine ends now.
         /// </summary>
-        private void OwnerGone(string reason)
+        private void OwnerGone(string reason) => NodeGone(reason, inputEnded: false);
+
+        private void InputEnded(string reason) => NodeGone(reason, inputEnded: true);
+
+        private void NodeGone(string reason, bool inputEnded)
         {
             lock (gate)
             {
@@ -272,12 +278,17 @@ namespace TsSequence.Protocol
 
                 ownerGone = reason;
                 running?.Cancel();
-                if (running == null && channel == null)
+                if (running == null)
                 {
-                    // Not connected yet (the parent died during start-up): nothing to stop.
+                    if (inputEnded && channel != null)
+                    {
+                        return;
+                    }
+
                     stderr.WriteLine($"tsseq engine: exiting: {reason}.");
                     stderr.Flush();
                     OwnerWatch.EndProcess(0);
+                    return;
                 }
             }
 

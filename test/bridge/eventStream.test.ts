@@ -65,4 +65,14 @@ describe('events as an async iterator', function () {
     expect(result.steps.map((step) => step.status)).to.deep.equal(['Succeeded', 'Succeeded', 'Succeeded']);
     expect((await engine.invokeStep({ type: 'SetTaskSequenceVariable', name: 'After', variableName: 'C', variableValue: 'c' })).status).to.equal('Succeeded');
   });
+
+  it('has one reader: a second loop over the same call is refused, the first still gets every event', async () => {
+    const stream = engine.runSequenceEvents(sequence);
+    const first = stream[Symbol.asyncIterator]();
+    expect(() => stream[Symbol.asyncIterator]()).to.throw(TypeError, /already being iterated/);
+    const kinds: string[] = [];
+    for (let next = await first.next(); !next.done; next = await first.next()) kinds.push(next.value.kind);
+    expect(kinds.filter((kind) => kind === 'stepFinished')).to.have.length(3);
+    expect((await stream.result).status).to.equal('Succeeded');
+  });
 });

@@ -21,7 +21,12 @@ export function foldCase(name: string): string {
   let folded = '';
   for (const character of name) {
     const upper = character.toUpperCase();
-    folded += [...upper].length === 1 ? upper : character;
+    // .NET's ordinal casing keeps single mappings only, and never folds a non-ASCII letter onto
+    // ASCII (dotless ı and long ſ stay apart from I and S); Node's newer Unicode tables may fold a
+    // few recent letters .NET does not, which only makes this check stricter.
+    const single = [...upper].length === 1;
+    const ontoAscii = upper.charCodeAt(0) < 0x80 && character.charCodeAt(0) >= 0x80;
+    folded += single && !ontoAscii ? upper : character;
   }
   return folded;
 }

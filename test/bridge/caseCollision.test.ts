@@ -31,6 +31,9 @@ describe('property names that differ only in case', function () {
     const variables = validateDocument({ name: 's', variables: { Path: 'a', PATH: 'b' }, steps: [] });
     expect(variables.errors[0]).to.deep.include({ path: '$.variables' });
     expect(validateDocument({ name: 's', steps: [nodeStep({ a: 1, b: { c: 2, d: 3 } })] }).valid).to.equal(true);
+    // As .NET's OrdinalIgnoreCase: é and É meet; dotless ı and I, long ſ and s, ß and SS do not.
+    expect(validateDocument({ name: 's', steps: [nodeStep({ é: 1, É: 2 })] }).valid).to.equal(false);
+    expect(validateDocument({ name: 's', steps: [nodeStep({ ı: 1, I: 2, ſ: 3, s: 4, ß: 5, SS: 6 })] }).valid).to.equal(true);
   });
 
   it('invokeStep and runSequence refuse them before sending, and the engine serves on', async () => {

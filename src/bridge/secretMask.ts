@@ -8,6 +8,8 @@ const MAX_VALUES = 10_000;
 
 export class SecretMask {
   private readonly values = new Set<string>();
+  /** The values as one alternation, longest first; rebuilt when a value is added. */
+  private pattern: RegExp | undefined;
 
   /** Learns from one request's params and, once answered, its result. */
   note(params: Record<string, unknown>, result?: unknown): void {
@@ -22,12 +24,14 @@ export class SecretMask {
     }
   }
 
-  /** `text` with every known secret value replaced by ********, longest first (one may contain another). */
+  /**
+   * `text` with every known secret value replaced by ********, in one pass over the original text
+   * (so a mask is never masked again), the longest value first where several start at one place.
+   */
   mask(text: string): string {
     if (this.values.size === 0) return text;
-    let masked = text;
-    for (const value of [...this.values].sort((a, b) => b.length - a.length)) masked = masked.split(value).join(MASK);
-    return masked;
+    this.pattern ??= new RegExp([...this.values].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'), 'g');
+    return text.replace(this.pattern, MASK);
   }
 
   /** How many characters at the end of `text` could begin a secret value (to hold them back). */
@@ -45,7 +49,10 @@ export class SecretMask {
   }
 
   private add(value: unknown): void {
-    if (typeof value === 'string' && value.length > 0 && this.values.size < MAX_VALUES) this.values.add(value);
+    if (typeof value === 'string' && value.length > 0 && this.values.size < MAX_VALUES && !this.values.has(value)) {
+      this.values.add(value);
+      this.pattern = undefined;
+    }
   }
 }
 
@@ -55,4 +62,8 @@ function valueOf(variables: Record<string, unknown>, name: string): unknown {
   const lower = name.toLowerCase();
   for (const key of Object.keys(variables)) if (key.toLowerCase() === lower) return variables[key];
   return undefined;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -29,7 +29,13 @@ async function isKind(path: string, status: Stats, kind: StaleKind): Promise<boo
   if (kind.socket) return status.isSocket();
   if (!status.isDirectory()) return false;
   const inside = await readdir(path);
-  return inside.every((entry) => kind.folderOf!.includes(entry));
+  for (const entry of inside) {
+    if (!kind.folderOf!.includes(entry)) return false;
+    // engine.sock is a socket, script.ps1 a file: a folder of that name is someone's data.
+    const inner = await lstat(join(path, entry));
+    if (entry.endsWith('.sock') ? !inner.isSocket() : !inner.isFile()) return false;
+  }
+  return true;
 }
 
 /** Whether a process with this pid exists (EPERM: it does, someone else's). */

@@ -29,7 +29,14 @@ describe('stale temp entries of killed engines (real engine)', function () {
     const pipe = `CoreFxPipe_PSHost.DD81D203.${dead}.None.tsseq-host`;
     const stale = [`tsseq-${dead}-Ab12Cd`, `tsseq-script-${dead}-${'0'.repeat(32)}`, `tsseq-${dead}-0a1b2c3d4e5f.sock`, pipe];
     // Names that only look like ours, or entries with our name that are not what we make.
-    const lookAlikes = [`tsseq-${dead}-backup`, `tsseq-script-${dead}-Final`, `tsseq-${dead}-0a1b2c3d4e5e.sock`, `tsseq-script-${dead}-${'3'.repeat(32)}`];
+    const lookAlikes = [
+      `tsseq-${dead}-backup`,
+      `tsseq-script-${dead}-Final`,
+      `tsseq-${dead}-0a1b2c3d4e5e.sock`,
+      `tsseq-script-${dead}-${'3'.repeat(32)}`,
+      `tsseq-${dead}-Folder`, // holds a folder named engine.sock
+      `tsseq-script-${dead}-${'4'.repeat(32)}`, // holds a folder named script.ps1
+    ];
     const kept = [`tsseq-1-Ab12Cd`, `tsseq-script-1-${'1'.repeat(32)}`, `tsseq-${dead}-not a match`, ...lookAlikes];
     const root = process.getuid?.() === 0;
     const othersUser = `tsseq-script-${dead}-${'2'.repeat(32)}`;
@@ -43,6 +50,8 @@ describe('stale temp entries of killed engines (real engine)', function () {
     writeFileSync(join(tmpdir(), stale[1]!, 'script.ps1'), 'left behind');
     writeFileSync(join(tmpdir(), `tsseq-${dead}-backup`, 'thesis.txt'), 'important');
     writeFileSync(join(tmpdir(), `tsseq-script-${dead}-${'3'.repeat(32)}`, 'notes.txt'), 'not a script folder');
+    mkdirSync(join(tmpdir(), `tsseq-${dead}-Folder`, 'engine.sock', 'thesis'), { recursive: true });
+    mkdirSync(join(tmpdir(), `tsseq-script-${dead}-${'4'.repeat(32)}`, 'script.ps1'), { recursive: true });
     if (root) {
       mkdirSync(join(tmpdir(), othersUser));
       chownSync(join(tmpdir(), othersUser), 65534, 65534);

@@ -2023,7 +2023,9 @@ function Invoke-TsStep {
     Runs one task sequence step.
 
     .DESCRIPTION
-    Runs a single step with the engine, outside a sequence, and returns its result. Give the step by type and parameters (-Type and -Parameters), or pass step objects from New-Ts*Step functions or hashtables with a type property (-InputObject, also from the pipeline); groups and Node steps are accepted as objects.
+    Runs a single step with the engine, outside a sequence, and returns its result. Give the step by type and parameters (-Type and -Parameters), or pass step objects from New-Ts*Step functions or hashtables with a type property (-InputObject, also from the pipeline); groups are accepted as objects.
+
+    -Type Node runs a step implemented in Node (-Parameters @{ handler = 'name'; parameters = @{ ... } }): it calls the handler registered with engine.registerStep in the Node process whose request is running in this PowerShell, so it works in a script that a sequence or step started from Node runs (tsseq run, Engine.runSequence, Engine.invokeStep); the handler gets the step's variables and the ones it sets come back in the result. Anywhere else the step fails saying that no Node bridge request is running.
 
     Parameter names in -Parameters are matched to the model ignoring case, so @{ CommandLine = ... } works; a step given by -Type without a name is named after its step type, as the ConfigMgr editor does.
 
@@ -2034,7 +2036,7 @@ function Invoke-TsStep {
     .PARAMETER Type
     Step type to run.
 
-    Allowed values: CheckReadiness, ConnectNetworkFolder, DownloadPackageContent, InstallApplication, InstallPackage, InstallSoftwareUpdates, RestartComputer, RunCommandLine, RunPowerShellScript, SetDynamicVariables, SetTaskSequenceVariable.
+    Allowed values: CheckReadiness, ConnectNetworkFolder, DownloadPackageContent, InstallApplication, InstallPackage, InstallSoftwareUpdates, RestartComputer, RunCommandLine, RunPowerShellScript, SetDynamicVariables, SetTaskSequenceVariable, Node.
 
     .PARAMETER Parameters
     Step properties by JSON name (such as commandLine), including the common options such as name and timeoutMinutes.
@@ -2054,6 +2056,11 @@ function Invoke-TsStep {
     New-TsRunCommandLineStep -Name 'Hello' -CommandLine 'echo hello' | Invoke-TsStep
 
     Runs a step built by its generated constructor.
+
+    .EXAMPLE
+    (Invoke-TsStep -Type Node -Parameters @{ handler = 'lookupOwner'; parameters = @{ computer = $env:COMPUTERNAME } } -Variables @{}).variables['Owner']
+
+    In a script that a sequence run from Node runs: calls the Node handler 'lookupOwner' and reads the variable it set.
 
     .INPUTS
     System.Object
@@ -2082,7 +2089,7 @@ function Invoke-TsStep {
     [OutputType([pscustomobject])]
     param(
         [Parameter(Mandatory = $true, Position = 0, ParameterSetName = 'ByType')]
-        [ValidateSet('CheckReadiness', 'ConnectNetworkFolder', 'DownloadPackageContent', 'InstallApplication', 'InstallPackage', 'InstallSoftwareUpdates', 'RestartComputer', 'RunCommandLine', 'RunPowerShellScript', 'SetDynamicVariables', 'SetTaskSequenceVariable', IgnoreCase = $false)]
+        [ValidateSet('CheckReadiness', 'ConnectNetworkFolder', 'DownloadPackageContent', 'InstallApplication', 'InstallPackage', 'InstallSoftwareUpdates', 'RestartComputer', 'RunCommandLine', 'RunPowerShellScript', 'SetDynamicVariables', 'SetTaskSequenceVariable', 'Node', IgnoreCase = $false)]
         [string]
         $Type,
 

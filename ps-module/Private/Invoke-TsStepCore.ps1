@@ -5,7 +5,9 @@ function Invoke-TsStepCore {
     .DESCRIPTION
     With -Variables the step gets a fresh environment seeded from them; without, it uses the
     session environment that Get-TsVariable/Set-TsVariable manage (TsSequence.Engine.StepRun).
-    Relative paths start at the current location. Returns the step's result entry plus
+    Relative paths start at the current location. A Node step calls the Node handlers of the
+    bridge request running in this process, if any (a script run from Node; see
+    TsSequence.Engine.AttachedNodeSteps); elsewhere it fails saying so. Returns the step's result entry plus
     'variables' (secrets masked), or nothing when -WhatIf/-Confirm declines.
     #>
     [CmdletBinding()]
@@ -20,7 +22,8 @@ function Invoke-TsStepCore {
     try {
         $result = [TsSequence.Engine.StepRun]::Run($Step, $script:TsSession, $Variables, $null,
             $Caller.SessionState.Path.CurrentFileSystemLocation.ProviderPath,
-            [TsSequence.Engine.Hosts.CmdletRunHost]::new($Caller, $VerbosePreference), $null, $null, $confirm)
+            [TsSequence.Engine.Hosts.CmdletRunHost]::new($Caller, $VerbosePreference), $null,
+            [TsSequence.Engine.AttachedNodeSteps]::For($Caller), $confirm)
     }
     catch {
         $Caller.ThrowTerminatingError((ConvertTo-TsErrorRecord -ErrorRecord $_))

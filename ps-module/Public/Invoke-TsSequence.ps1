@@ -95,7 +95,8 @@ function Invoke-TsSequence {
             $options.WhatIf = [bool]$WhatIfPreference
             $options.NoState = [bool]$NoState
             $result = [TsSequence.Engine.SequenceRun]::Run($document, $source, $Variables, $SecretVariable, $BaseDirectory,
-                [TsSequence.Engine.Hosts.CmdletRunHost]::new($PSCmdlet, $VerbosePreference), $listener, $null, $options)
+                [TsSequence.Engine.Hosts.CmdletRunHost]::new($PSCmdlet, $VerbosePreference), $listener,
+                [TsSequence.Engine.AttachedNodeSteps]::For($PSCmdlet), $options)
         }
         catch {
             $PSCmdlet.ThrowTerminatingError((ConvertTo-TsErrorRecord -ErrorRecord $_))

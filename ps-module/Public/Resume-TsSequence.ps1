@@ -41,7 +41,8 @@ function Resume-TsSequence {
         $options.StateDirectory = $full
         if ($LogPath) { $options.LogPath = $PSCmdlet.GetUnresolvedProviderPathFromPSPath($LogPath) }
         $options.RestartProvider = $RestartProvider
-        $result = [TsSequence.Engine.SequenceRun]::Resume([TsSequence.Engine.Hosts.CmdletRunHost]::new($PSCmdlet, $VerbosePreference), $listener, $null, $options)
+        $result = [TsSequence.Engine.SequenceRun]::Resume([TsSequence.Engine.Hosts.CmdletRunHost]::new($PSCmdlet, $VerbosePreference), $listener,
+            [TsSequence.Engine.AttachedNodeSteps]::For($PSCmdlet), $options)
     }
     catch {
         $PSCmdlet.ThrowTerminatingError((ConvertTo-TsErrorRecord -ErrorRecord $_))

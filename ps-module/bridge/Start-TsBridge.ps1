@@ -9,5 +9,9 @@ param(
 )
 $ErrorActionPreference = 'Stop'
 $module = Import-Module -Name $ModulePath -PassThru -Force
+# Scripts that steps run (in runspaces of their own) find this very module by name, so
+# Invoke-TsStep -Type Node in them loads it on first use and calls back to Node.
+$moduleParent = [System.IO.Path]::GetDirectoryName($module.ModuleBase)
+$env:PSModulePath = $moduleParent + [System.IO.Path]::PathSeparator + $env:PSModulePath
 $code = & $module { param($name) Start-TsBridgeServer -PipeName $name } $PipeName
 exit [int]($code | Select-Object -Last 1)

@@ -159,12 +159,14 @@ export function parameterAttributes(p: ParameterModel): string[] {
 }
 
 function invokeTsStep(w: LineWriter, model: CodegenModel): void {
-  const names = model.stepTypes.map((step) => step.name);
+  // Node steps too: they run when a script that Node runs calls Invoke-TsStep (a bridge request is attached).
+  const names = [...model.stepTypes.map((step) => step.name), 'Node'];
   w.block('function Invoke-TsStep {', () => {
     writeHelp(w, {
       synopsis: 'Runs one task sequence step.',
       description: [
-        'Runs a single step with the engine, outside a sequence, and returns its result. Give the step by type and parameters (-Type and -Parameters), or pass step objects from New-Ts*Step functions or hashtables with a type property (-InputObject, also from the pipeline); groups and Node steps are accepted as objects.',
+        'Runs a single step with the engine, outside a sequence, and returns its result. Give the step by type and parameters (-Type and -Parameters), or pass step objects from New-Ts*Step functions or hashtables with a type property (-InputObject, also from the pipeline); groups are accepted as objects.',
+        "-Type Node runs a step implemented in Node (-Parameters @{ handler = 'name'; parameters = @{ ... } }): it calls the handler registered with engine.registerStep in the Node process whose request is running in this PowerShell, so it works in a script that a sequence or step started from Node runs (tsseq run, Engine.runSequence, Engine.invokeStep); the handler gets the step's variables and the ones it sets come back in the result. Anywhere else the step fails saying that no Node bridge request is running.",
         'Parameter names in -Parameters are matched to the model ignoring case, so @{ CommandLine = ... } works; a step given by -Type without a name is named after its step type, as the ConfigMgr editor does.',
         'With -Variables the step runs in a fresh environment seeded from them; without, it shares the session environment that Get-TsVariable and Set-TsVariable manage.',
         'With -WhatIf the step does not run and nothing is returned; PowerShell says which step would run. -Confirm asks before each step.',
@@ -178,6 +180,7 @@ function invokeTsStep(w: LineWriter, model: CodegenModel): void {
       examples: [
         "Invoke-TsStep -Type RunCommandLine -Parameters @{ commandLine = 'echo hi'; outputVariableName = 'Out' } -Variables @{ A = '1' }\n\nRuns a command line and returns its result, with the variables after the step.",
         "New-TsRunCommandLineStep -Name 'Hello' -CommandLine 'echo hello' | Invoke-TsStep\n\nRuns a step built by its generated constructor.",
+        "(Invoke-TsStep -Type Node -Parameters @{ handler = 'lookupOwner'; parameters = @{ computer = $env:COMPUTERNAME } } -Variables @{}).variables['Owner']\n\nIn a script that a sequence run from Node runs: calls the Node handler 'lookupOwner' and reads the variable it set.",
       ],
       inputs: 'System.Object\n\nStep objects or hashtables, bound to -InputObject.',
       outputs: "System.Management.Automation.PSCustomObject\n\nThe step's result entry (path, type, status, exitCode, startedAt, durationMs, message) and variables, the environment after the step with secrets masked.",

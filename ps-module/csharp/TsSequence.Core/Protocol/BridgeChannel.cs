@@ -110,6 +110,15 @@ namespace TsSequence.Protocol
         /// </summary>
         internal void Send(IDictionary message)
         {
+            // Events of the request's thread and callbacks of its scripts' threads share the buffer.
+            lock (output)
+            {
+                SendLocked(message);
+            }
+        }
+
+        private void SendLocked(IDictionary message)
+        {
             try
             {
                 output.Limit = MaxMessageBytes - 1; // and the newline

@@ -33,11 +33,16 @@ namespace TsSequence.Protocol
         private readonly BridgeEngine engine;
         private readonly RequestDispatcher dispatcher;
         private readonly object gate = new object();
+
+        // One callback at a time waits on the inbox: the request's own Node steps (this thread)
+        // and those of commands its scripts call (their threads; see AttachedNodeSteps).
+        private readonly object callbackGate = new object();
         private TextWriter stderr = TextWriter.Null;
         private BridgeChannel? channel;
         private BridgeInbox? inbox;
         private object? requestId;
         private CancellationTokenSource? running;
+        private CancellationTokenSource? served;
         private string? runningId;
         private string? cancelledEarly;
         private string? ownerGone;
@@ -130,34 +135,44 @@ namespace TsSequence.Protocol
         /// Calls Node back (a Node step) and waits for its answer: the result, or an exception
         /// with the handler's error message. A cancel of the request ends the wait.
         /// </summary>
-        public object? Callback(string method, object? parameters)
+        public object? Callback(string method, object? parameters) => Callback(method, parameters, RunCancellation.Current);
+
+        /// <summary>
+        /// As <see cref="Callback(string, object)"/>, from any thread while a request runs; the wait
+        /// ends with OperationCanceledException when <paramref name="cancel"/> fires.
+        /// </summary>
+        internal object? Callback(string method, object? parameters, CancellationToken cancel)
         {
             BridgeChannel current = Channel();
             BridgeInbox reader = inbox ?? throw new InvalidOperationException("The bridge server is not connected: call Run first.");
-            string callbackId = "c" + (++lastCallback).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            current.Send(BridgeMessages.Callback(callbackId, method, parameters));
-            CancellationToken cancel = RunCancellation.Current;
-            while (true)
+            lock (callbackGate)
             {
-                InboxItem? item = reader.Take(cancel);
-                if (item == null)
+                // A call that waited for the gate while its request ended must not read the next request's messages.
+                cancel.ThrowIfCancellationRequested();
+                string callbackId = "c" + (++lastCallback).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                current.Send(BridgeMessages.Callback(callbackId, method, parameters));
+                while (true)
                 {
-                    throw new EndOfStreamException("The Node bridge closed the channel while a Node step was running.");
-                }
+                    InboxItem? item = reader.Take(cancel);
+                    if (item == null)
+                    {
+                        throw new EndOfStreamException("The Node bridge closed the channel while a Node step was running.");
+                    }
 
-                IDictionary? message = item.Message;
-                if (message == null || !Is(message["type"], "callbackResult") || !Is(message["id"], callbackId))
-                {
-                    continue;
-                }
+                    IDictionary? message = item.Message;
+                    if (message == null || !Is(message["type"], "callbackResult") || !Is(message["id"], callbackId))
+                    {
+                        continue;
+                    }
 
-                if (message["error"] != null)
-                {
-                    string reason = message["error"] is IDictionary error ? JsonShapeWriter.ToText(error["message"]) : JsonShapeWriter.ToText(message["error"]);
-                    throw new InvalidOperationException(reason);
-                }
+                    if (message["error"] != null)
+                    {
+                        string reason = message["error"] is IDictionary error ? JsonShapeWriter.ToText(error["message"]) : JsonShapeWriter.ToText(message["error"]);
+                        throw new InvalidOperationException(reason);
+                    }
 
-                return message["result"];
+                    return message["result"];
+                }
             }
         }
 
@@ -212,10 +227,12 @@ namespace TsSequence.Protocol
         private CancellationTokenSource Begin(string id, bool shutdown)
         {
             var source = new CancellationTokenSource();
+            var scope = new CancellationTokenSource();
             lock (gate)
             {
                 shuttingDown |= shutdown;
                 running = source;
+                served = scope;
                 runningId = id;
                 if (ownerGone != null || string.Equals(cancelledEarly, id, StringComparison.Ordinal))
                 {
@@ -225,18 +242,32 @@ namespace TsSequence.Protocol
                 cancelledEarly = null;
             }
 
+            AttachedNodeSteps.Attach(new AttachedBridgeCallbacks(this, source.Token, scope.Token));
             return source;
         }
 
+        /// <summary>
+        /// Ends the request: detaches its Node steps and stops their calls still waiting (a script
+        /// left running), then waits for them to leave the inbox to the serving loop.
+        /// </summary>
         private void End(CancellationTokenSource source)
         {
+            AttachedNodeSteps.Attach(null);
+            CancellationTokenSource? scope;
             lock (gate)
             {
+                scope = served;
+                served = null;
                 running = null;
                 runningId = null;
             }
 
-            source.Dispose();
+            scope?.Cancel();
+            lock (callbackGate)
+            {
+            }
+
+            source.Dispose(); // scope is not: a late call still asks whether it was cancelled
         }
 
         /// <summary>Node's cancel (on the reader thread): stops the request it names, now or when it starts.</summary>

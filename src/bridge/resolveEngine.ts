@@ -104,9 +104,14 @@ function fromPath(path: string, source: 'option' | 'TSSEQ_ENGINE', origin: strin
 
 function embedded(dll: string, source: ResolvedEngine['source'], env: NodeJS.ProcessEnv, platform: NodeJS.Platform): ResolvedEngine {
   if (!isFile(dll)) {
+    // An installed package has no build script: the embedded engine (a ~100 MB .NET build for one platform) is not shipped.
+    const installed = !isFile(join(paths.root, 'scripts', 'build.mjs'));
     throw new EngineNotFoundError(
-      `No PowerShell found (no pwsh on PATH) and the embedded engine is not built: ${dll} is missing. ` +
-        `Run 'npm run build' to build it (needs the .NET 10 SDK), or install PowerShell 7.`,
+      installed
+        ? `No PowerShell found (no pwsh on PATH), and this installed tsseq package does not carry the embedded engine (${dll}). ` +
+            `Install PowerShell 7 (pwsh) or pass engine: the path to a PowerShell executable; or build the embedded engine in a clone of tsseq ('npm run build', needs the .NET 10 SDK) and pass engine: its host/bin/publish/tsseq-host.dll.`
+        : `No PowerShell found (no pwsh on PATH) and the embedded engine is not built: ${dll} is missing. ` +
+            `Run 'npm run build' to build it (needs the .NET 10 SDK), or install PowerShell 7.`,
     );
   }
   // The published apphost beside the .dll starts about 50 ms sooner than `dotnet <dll>`; it finds

@@ -4,12 +4,11 @@
 // ESM import and CommonJS require alike.
 import { expect } from 'chai';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
-import { mkdtempSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { paths } from '../../src/bridge/paths.js';
-import { tempDirectory } from '../support/tempFiles.js';
+import { installPacked } from '../support/packedPackage.js';
 
 const tsc = join(paths.root, 'node_modules', 'typescript', 'bin', 'tsc');
 
@@ -20,23 +19,6 @@ function readmeExample(): string {
   const match = /```ts\n([\s\S]*?)```/.exec(section);
   if (!match) throw new Error('README.md: no ts example in the "Typed Node API" section');
   return match[1]!;
-}
-
-/** A consumer project with the packed tsseq installed in node_modules (its dependencies linked from this clone's). */
-function installPacked(): string {
-  const project = mkdtempSync(join(tempDirectory(), 'packed-consumer-'));
-  const modules = join(project, 'node_modules');
-  mkdirSync(join(modules, '@types'), { recursive: true });
-  const pack = spawnSync('npm', ['pack', '--json', '--pack-destination', project], { cwd: paths.root, encoding: 'utf8' });
-  if (pack.status !== 0) throw new Error(`npm pack failed: ${pack.stderr}`);
-  const [{ filename }] = JSON.parse(pack.stdout) as [{ filename: string }];
-  const untar = spawnSync('tar', ['-xzf', join(project, filename), '-C', modules], { encoding: 'utf8' });
-  if (untar.status !== 0) throw new Error(`tar failed: ${untar.stderr}`);
-  renameSync(join(modules, 'package'), join(modules, 'tsseq'));
-  const manifest = JSON.parse(readFileSync(join(paths.root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
-  for (const name of [...Object.keys(manifest.dependencies), '@types/node']) symlinkSync(join(paths.root, 'node_modules', name), join(modules, name), 'dir');
-  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
-  return project;
 }
 
 const compilerOptions = {

@@ -18,3 +18,9 @@ export type StepParameters<T extends string> = Omit<StepOf<T>, 'type'>;
 
 /** Every step type mapped to its step interface. */
 export type StepTypeMap = { [T in StepType]: StepOf<T> };
+
+/**
+ * A step as `invokeStep` takes it: `name` may be left out, and the step is then named after its
+ * type ('Run Command Line'), as `Invoke-TsStep -Type` does. In documents every step has a name.
+ */
+export type StepInput = Step extends infer S ? (S extends { name: string } ? Omit<S, 'name'> & { name?: string } : never) : never;

@@ -20,6 +20,8 @@ import {
 } from './protocol.js';
 import { describeEngine, resolveEngine, type EngineChoice, type ResolvedEngine } from './resolveEngine.js';
 import { assertValidStep } from '../api/validateStep.js';
+import { withDefaultName } from '../api/defaultStepName.js';
+import type { StepInput } from '../api/stepTypes.js';
 import type { Step } from '../model/sequence.js';
 import { eventStream, type EventStream } from './eventStream.js';
 import { OutputMasker } from './outputMasker.js';
@@ -223,8 +225,9 @@ export class Engine extends EventEmitter {
     return this;
   }
 
-  /** Runs one step; resolves to its result entry plus the variables after it. */
-  async invokeStep(step: StepDefinition, options: InvokeStepOptions = {}): Promise<InvokeStepResult> {
+  /** Runs one step (named after its type when it has no name); resolves to its result entry plus the variables after it. */
+  async invokeStep(input: StepInput, options: InvokeStepOptions = {}): Promise<InvokeStepResult> {
+    const step = withDefaultName(input);
     if (options.validate !== false) assertValidStep(step, 'invokeStep');
     const params: Record<string, unknown> = { step };
     const variables = toVariableRecord(options.variables);
@@ -270,7 +273,7 @@ export class Engine extends EventEmitter {
    * them in order and ends with the call; `stream.result` is the result. Leaving the loop early
    * stops collecting (the call runs on; pass `signal` to stop it).
    */
-  invokeStepEvents(step: StepDefinition, options: InvokeStepOptions = {}): EventStream<InvokeStepResult> {
+  invokeStepEvents(step: StepInput, options: InvokeStepOptions = {}): EventStream<InvokeStepResult> {
     return eventStream((onEvent) => this.invokeStep(step, { ...options, onEvent: both(options.onEvent, onEvent) }));
   }
 

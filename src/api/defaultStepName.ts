@@ -1,0 +1,14 @@
+// invokeStep names a step given without a name after its type's display name, as Invoke-TsStep
+// -Type does in PowerShell (DESIGN §4's Node example leaves the name out): the name is the
+// step's path in its result.
+import { stepCatalog } from '../../generated/node/stepCatalog.js';
+
+const displayNames = new Map<string, string>([...stepCatalog.map((type) => [type.name, type.displayName] as const), ['Group', 'Group'], ['Node', 'Node Step']]);
+
+/** The step with `name` set to its type's display name when it has none; anything else unchanged. */
+export function withDefaultName(step: unknown): unknown {
+  if (typeof step !== 'object' || step === null || Array.isArray(step) || Object.hasOwn(step, 'name')) return step;
+  const { type } = step as { type?: unknown };
+  const name = typeof type === 'string' ? displayNames.get(type) : undefined;
+  return name === undefined ? step : { type, name, ...step };
+}

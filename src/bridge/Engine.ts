@@ -4,7 +4,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { chmodSync, existsSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
-import { EngineUnavailableError, InvalidRequestError } from './errors.js';
+import { EngineAbortError, EngineUnavailableError, InvalidRequestError } from './errors.js';
 import { killProcessTree, startEngineProcess, stderrSuffix, type EngineProcess, type OutputListener } from './engineProcess.js';
 import { NodeStepRegistry, type NodeStepHandler } from './nodeSteps.js';
 import { paths } from './paths.js';
@@ -189,6 +189,7 @@ export class Engine extends EventEmitter {
     const hooks = (session: () => BridgeSession): SessionHooks => ({
       onCallback: (message) => steps.answer(message),
       onCancel: (error) => steps.abortRunning(error),
+      onCallbackCancel: (message) => steps.abortCall(message.id, new EngineAbortError(message.reason ?? 'The engine stopped waiting for this Node step.')),
       onCancelUnanswered: (method, graceMs) =>
         engine?.stop(new EngineUnavailableError(`The engine was stopped: an aborted ${method} did not stop its step within ${graceMs / 1000} s.`)),
       // Before start-up completes, failing the session fails start(); afterwards the engine stops.

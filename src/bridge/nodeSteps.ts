@@ -47,8 +47,8 @@ export type NodeStepHandler = (
 
 export class NodeStepRegistry {
   private readonly handlers = new Map<string, { name: string; handler: NodeStepHandler }>();
-  /** The signals of the handler calls in progress. */
-  private readonly running = new Set<AbortController>();
+  /** The signals of the handler calls in progress, by callback id. */
+  private readonly running = new Map<string, AbortController>();
 
   register(name: string, handler: NodeStepHandler): void {
     if (typeof name !== 'string' || name.trim() === '') throw new TypeError('registerStep needs a non-empty handler name.');
@@ -71,7 +71,7 @@ export class NodeStepRegistry {
       return fail(`No Node step handler named '${params.handler}' (register it with engine.registerStep).${known}`);
     }
     const timeout = new AbortController();
-    this.running.add(timeout);
+    this.running.set(message.id, timeout);
     const context: NodeStepContext = { variables: new VariableMap(params.variables ?? {}), path: params.path ?? '', signal: timeout.signal };
     const call: HandlerCall = { registry: this, name: entry.name, path: context.path, finished: false };
     let timer: NodeJS.Timeout | undefined;
@@ -110,13 +110,18 @@ export class NodeStepRegistry {
     } finally {
       if (timer) clearTimeout(timer);
       call.finished = true;
-      this.running.delete(timeout);
+      this.running.delete(message.id);
     }
   }
 
   /** The call that runs the steps was aborted: every handler in progress gets `reason` on its signal. */
   abortRunning(reason: Error): void {
-    for (const controller of this.running) controller.abort(reason);
+    for (const controller of this.running.values()) controller.abort(reason);
+  }
+
+  /** The engine stopped waiting for callback `id`: its handler gets `reason` on its signal. */
+  abortCall(id: string, reason: Error): void {
+    this.running.get(id)?.abort(reason);
   }
 
   /**

@@ -176,7 +176,14 @@ export interface NodeStepCallParams {
   timeoutMs?: number;
 }
 
-export type IncomingMessage = ReadyMessage | ResponseMessage | EventMessage | CallbackMessage;
+/** The engine stopped waiting for callback `id` (the step that called it was stopped): its handler's signal aborts. */
+export interface CallbackCancelMessage {
+  type: 'callbackCancel';
+  id: string;
+  reason?: string;
+}
+
+export type IncomingMessage = ReadyMessage | ResponseMessage | EventMessage | CallbackMessage | CallbackCancelMessage;
 
 // ---- Node → PowerShell ----
 
@@ -225,6 +232,8 @@ export function asIncomingMessage(value: unknown): IncomingMessage | undefined {
       return typeof message.id === 'number' ? (value as EventMessage) : undefined;
     case 'callback':
       return typeof message.id === 'string' ? (value as CallbackMessage) : undefined;
+    case 'callbackCancel':
+      return typeof message.id === 'string' ? (value as CallbackCancelMessage) : undefined;
     default:
       return undefined;
   }

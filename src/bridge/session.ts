@@ -6,6 +6,7 @@ import { EngineAbortError, EngineRequestError, EngineTimeoutError, EngineUnavail
 import { LineChannel } from './lineChannel.js';
 import {
   asIncomingMessage,
+  type CallbackCancelMessage,
   type CallbackMessage,
   type CallbackResultMessage,
   type EngineEvent,
@@ -25,6 +26,8 @@ export interface RequestOptions {
 export interface SessionHooks {
   /** Answers a callback from the engine (a Node-implemented step). */
   onCallback: (message: CallbackMessage) => Promise<CallbackResultMessage>;
+  /** The engine gave up waiting for a callback: that handler's signal must abort. */
+  onCallbackCancel?: (message: CallbackCancelMessage) => void;
   /** A running request was aborted and the engine told to cancel it (Node-step handlers in progress must stop too). */
   onCancel?: (error: EngineAbortError) => void;
   /** An aborted request's step did not stop within the grace period: the engine must be stopped. */
@@ -241,6 +244,9 @@ export class BridgeSession {
         void this.hooks.onCallback(message).then((reply) => {
           if (!this.failure) this.channel.send(reply);
         });
+        return;
+      case 'callbackCancel':
+        this.hooks.onCallbackCancel?.(message);
         return;
     }
   }

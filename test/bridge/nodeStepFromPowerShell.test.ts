@@ -2,7 +2,7 @@
 // that Node runs (a Run PowerShell Script step of runSequence or invokeStep) calls a handler
 // registered in this Node process, through the real engine; the handler's variables come back
 // in the PowerShell result; a failing handler fails that step only; an abort, or the script's
-// own timeout, ends the wait and leaves the engine serving.
+// own timeout, ends the wait (the handler's signal aborts) and leaves the engine serving.
 import { expect } from 'chai';
 import type { Engine } from '../../src/bridge/Engine.js';
 import { EngineAbortError } from '../../src/bridge/errors.js';
@@ -114,7 +114,9 @@ describe('Invoke-TsStep -Type Node from a script that Node runs', function () {
   });
 
   it("the script step's own timeout stops the wait for a handler that does not answer; the next step runs", async () => {
-    engine.registerStep('slow', async () => {
+    let abortReason: unknown;
+    engine.registerStep('slow', async (_parameters, ctx) => {
+      ctx.signal.addEventListener('abort', () => (abortReason = ctx.signal.reason));
       await sleep(5000);
     });
     const started = Date.now();
@@ -137,5 +139,8 @@ describe('Invoke-TsStep -Type Node from a script that Node runs', function () {
     expect(result.variables).to.not.have.property('Late');
     expect(Date.now() - started).to.be.below(4500);
     expect(await engine.ping()).to.equal(true);
+    // The engine told Node it stopped waiting: the handler's signal aborted, with the reason.
+    expect(abortReason).to.be.instanceOf(EngineAbortError);
+    expect((abortReason as Error).message).to.match(/^The engine stopped waiting for this Node step/);
   });
 });

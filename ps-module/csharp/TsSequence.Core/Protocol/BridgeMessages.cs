@@ -46,5 +46,13 @@ namespace TsSequence.Protocol
             { "method", method },
             { "params", parameters },
         };
+
+        /// <summary>The engine stopped waiting for callback <paramref name="id"/>: Node aborts its handler's signal.</summary>
+        internal static OrderedDictionary CallbackCancel(string id, string reason) => new OrderedDictionary
+        {
+            { "type", "callbackCancel" },
+            { "id", id },
+            { "reason", reason },
+        };
     }
 }

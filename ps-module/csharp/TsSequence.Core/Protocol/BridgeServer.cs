@@ -153,7 +153,17 @@ namespace TsSequence.Protocol
                 current.Send(BridgeMessages.Callback(callbackId, method, parameters));
                 while (true)
                 {
-                    InboxItem? item = reader.Take(cancel);
+                    InboxItem? item;
+                    try
+                    {
+                        item = reader.Take(cancel);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        GiveUp(current, callbackId);
+                        throw;
+                    }
+
                     if (item == null)
                     {
                         throw new EndOfStreamException("The Node bridge closed the channel while a Node step was running.");
@@ -173,6 +183,18 @@ namespace TsSequence.Protocol
 
                     return message["result"];
                 }
+            }
+        }
+
+        /// <summary>Tells Node the engine no longer waits for a callback, so its handler's signal aborts; a gone channel needs no telling.</summary>
+        private static void GiveUp(BridgeChannel current, string callbackId)
+        {
+            try
+            {
+                current.Send(BridgeMessages.CallbackCancel(callbackId, "The engine stopped waiting for this Node step: the step that called it was stopped (cancelled, timed out, or its request ended)."));
+            }
+            catch (Exception exception) when (exception is IOException || exception is ObjectDisposedException)
+            {
             }
         }
 

@@ -15,7 +15,8 @@ namespace TsSequence.Protocol
     /// <c>{"type":"request","id","method","params"}</c>; the engine answers
     /// <c>{"type":"response","id","result"|"error"}</c> and, while a request runs, sends
     /// <c>{"type":"event","id","event"}</c> and <c>{"type":"callback","id","method","params"}</c>
-    /// (Node steps), to which Node replies <c>{"type":"callbackResult","id","result"|"error"}</c>.
+    /// (Node steps), to which Node replies <c>{"type":"callbackResult","id","result"|"error"}</c>;
+    /// <c>{"type":"callbackCancel","id","reason"}</c> says the engine stopped waiting for one.
     /// <c>{"type":"cancel","id"}</c> stops the running request's step as its timeout would, and
     /// the request answers with a TsSequence.Cancelled error. Requests are handled one at a time,
     /// on the PowerShell pipeline thread that called <see cref="Run"/>: the engine core runs there,

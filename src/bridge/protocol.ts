@@ -34,7 +34,9 @@ export interface StepResult {
    * Write-Information), in order, as JSON values: strings masked; PSCustomObjects, hashtables and
    * other objects as objects of their properties (data nested up to 32 levels, other .NET objects
    * opened 2 levels deep, deeper values as their text); dates as ISO 8601 UTC text; enums by name;
-   * byte arrays as Base64; GUIDs, versions, time spans and the like as text. `[]` when it wrote
+   * byte arrays as Base64; GUIDs, versions, time spans and the like as text; `[xml]` as its
+   * markup; an integer or decimal no JavaScript number holds exactly ([long]::MaxValue) as a
+   * string of its exact text, every other number as a number. `[]` when it wrote
    * none. Bounded: the first 1,000 objects that fit in about 1,000,000 JSON characters (8 more
    * per property or item; 8,000,000 per run across all steps); see `outputTruncated`.
    */

@@ -4,8 +4,8 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { chmodSync, existsSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
-import { EngineAbortError, EngineUnavailableError, InvalidRequestError } from './errors.js';
-import { killProcessTree, startEngineProcess, stderrSuffix, type EngineProcess, type OutputListener } from './engineProcess.js';
+import { EngineAbortError, EngineClosedError, EngineUnavailableError, InvalidRequestError } from './errors.js';
+import { killProcessTree, startEngineProcess, type EngineProcess, type OutputListener } from './engineProcess.js';
 import { NodeStepRegistry, type NodeStepHandler } from './nodeSteps.js';
 import { paths } from './paths.js';
 import { createPipeEndpoint, removeEndpoint, type PipeEndpoint } from './pipeEndpoint.js';
@@ -231,7 +231,7 @@ export class Engine extends EventEmitter {
     const step = withDefaultName(input);
     if (options.validate !== false) assertValidStep(step, 'invokeStep');
     const params: Record<string, unknown> = { step };
-    const variables = toVariableRecord(options.variables);
+    const variables = toVariableRecord(options.variables, 'invokeStep');
     if (variables) params.variables = variables;
     // Without a listener the engine skips building and sending events (a large share of a cheap step's cost).
     if (!options.onEvent) params.events = false;
@@ -243,7 +243,7 @@ export class Engine extends EventEmitter {
   async runSequence(document: SequenceDocument | unknown, options: RunSequenceOptions = {}): Promise<ResultDocument> {
     if (options.validate !== false) assertValidDocument(document);
     const params: Record<string, unknown> = { document };
-    const variables = toVariableRecord(options.variables);
+    const variables = toVariableRecord(options.variables, 'runSequence');
     if (variables) params.variables = variables;
     if (!options.onEvent) params.events = false;
     if (options.secrets?.length) params.secrets = options.secrets;
@@ -300,6 +300,7 @@ export class Engine extends EventEmitter {
 
   /** Sends a request, unless the engine could never answer it (those fail at once, nothing is sent). */
   private async request(method: MethodName, params: Record<string, unknown> = {}, options: RequestOptions = {}): Promise<unknown> {
+    if (this.closing) throw new EngineClosedError(method);
     const handler = this.steps.runningHandler;
     if (handler) {
       throw new InvalidRequestError(
@@ -329,7 +330,7 @@ export class Engine extends EventEmitter {
   }
 
   private async shutdown(timeoutMs: number): Promise<void> {
-    this.goneError ??= new EngineUnavailableError('The engine was closed (engine.close()) before this request finished.');
+    this.goneError ??= new EngineClosedError('close', 'The engine was closed (engine.close()) before this request finished.');
     if (!this.session.failed) {
       const shutdown = this.session.request('shutdown').catch(() => undefined);
       await Promise.race([Promise.all([shutdown, this.process.exited]), delay(timeoutMs)]);
@@ -362,9 +363,7 @@ export class Engine extends EventEmitter {
       removeEndpoint(this.endpoint);
       if (this.goneError) return this.session.fail(this.goneError);
       const how = !status ? 'closed the bridge connection' : status.signal ? `was killed (${status.signal})` : `exited with code ${status.code}`;
-      this.goneError = new EngineUnavailableError(
-        `The PowerShell engine ${how} unexpectedly: ${describeEngine(this.resolved)}.` + stderrSuffix(this.stderrTail),
-      );
+      this.goneError = new EngineUnavailableError(`The PowerShell engine ${how} unexpectedly: ${describeEngine(this.resolved)}.`, { stderr: this.stderrTail });
       this.session.fail(this.goneError);
       this.emit('exit', status);
     };
@@ -425,7 +424,7 @@ function connect(
           (rejected ? ` (${rejected} dropped)` : '') +
           (keyless ? `; ${keyless} sent ready without any key: an engine from an older build? Run 'npm run build'` : '');
     const failure = (what: string) =>
-      new EngineUnavailableError(`${what} (${phase()}): ${command}` + stderrSuffix(secrets.mask(engineProcess.stderrTail.toString())));
+      new EngineUnavailableError(`${what} (${phase()}): ${command}`, { stderr: secrets.mask(engineProcess.stderrTail.toString()) });
     const finish = (error: Error | undefined, value?: Connected) => {
       if (settled) return;
       settled = true;

@@ -1,11 +1,13 @@
 // What no run can take, whatever the schema says: strings that are not well-formed Unicode (a
 // lone surrogate cannot reach the engine), nesting deeper than the engine reads, and numbers
-// beyond a double (JSON.parse makes 1e999 Infinity, which JSON.stringify would send as null).
+// beyond a double (JSON.parse makes 1e999 Infinity, which JSON.stringify would send as null),
+// and what JSON cannot carry at all (a BigInt, a value containing itself: jsonSafe.ts).
 // The engine's validator (Documents/DocumentLimits.cs) says the same in the same words.
 import { childPath } from './schemaErrors.js';
 import type { DocumentProblem } from './schemaErrors.js';
 import { findCaseCollision, hasCaseCollision } from './caseCollision.js';
 import { findIllFormedString, isWellFormed } from './wellFormed.js';
+import { findUnsendable } from './jsonSafe.js';
 
 /** The engine reads JSON 1024 levels deep (JsonCodec.MaxReadDepth); a run's request holds the document two levels down. */
 export const MAX_DOCUMENT_DEPTH = 1024 - 2;
@@ -14,6 +16,9 @@ export const MAX_DOCUMENT_DEPTH = 1024 - 2;
 export function documentLimitProblem(document: unknown): DocumentProblem | undefined {
   // One walk that builds no paths clears nearly every document; the walks below say where.
   if (withinLimits(document, 1)) return undefined;
+  // A cycle would otherwise read as nesting too deep; a BigInt is no JSON value at all.
+  const unsendable = findUnsendable(document);
+  if (unsendable) return unsendable;
   if (depthOver(document, 1)) return { path: '$', message: `nests deeper than ${MAX_DOCUMENT_DEPTH} levels, more than the engine reads` };
   const illFormed = findIllFormedString(document);
   if (illFormed) {
@@ -36,6 +41,7 @@ export function documentLimitProblem(document: unknown): DocumentProblem | undef
 function withinLimits(value: unknown, level: number): boolean {
   if (typeof value === 'string') return isWellFormed(value);
   if (typeof value === 'number') return Number.isFinite(value);
+  if (typeof value === 'bigint') return false;
   if (typeof value !== 'object' || value === null) return true;
   if (level > MAX_DOCUMENT_DEPTH) return false;
   if (Array.isArray(value)) {

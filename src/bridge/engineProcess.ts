@@ -122,28 +122,45 @@ export function startEngineProcess(
 }
 
 /**
- * Kills the engine and everything it started. On Unix that is its process group, which outlives
- * the engine itself: commands it started keep running after it exits or is killed, so the group
- * is signalled even when the engine is already gone (its pid cannot be reused while the group
- * still has members). On Windows taskkill /T finds the tree only while the engine is alive.
+ * Kills the engine and everything it started; never throws. On Unix that is its process group,
+ * which outlives the engine itself: commands it started keep running after it exits or is
+ * killed, so the group is signalled even when the engine is already gone. That is safe only while
+ * the group still has members, which keeps its number from being reused (POSIX); once it is
+ * empty the number is free, and a new process may hold it as its own pid and group (any detached
+ * spawn). So after the engine has exited, a live process with the engine's pid is a stranger, and
+ * nothing is signalled; ESRCH (nothing left) and EPERM (not ours) are ignored. On Windows taskkill
+ * /T finds the tree only while the engine is alive, so an exited engine gets nothing.
  */
-export function killProcessTree(child: ChildProcess): void {
-  if (child.pid === undefined) return;
+export function killProcessTree(child: Pick<ChildProcess, 'pid' | 'exitCode' | 'signalCode' | 'kill'>): void {
+  const pid = child.pid;
+  if (pid === undefined || !Number.isInteger(pid) || pid <= 0) return;
+  // Node reaps a child and records its exit in the same callback: until then its pid is ours.
   const exited = child.exitCode !== null || child.signalCode !== null;
-  if (exited && process.platform === 'win32') return;
+  if (process.platform === 'win32') {
+    if (!exited) spawnSync('taskkill', ['/pid', String(pid), '/T', '/F'], { stdio: 'ignore', windowsHide: true });
+    return;
+  }
+  if (exited && processExists(pid)) return; // the pid was reused: that process and its group are not ours
   try {
-    if (process.platform === 'win32') {
-      spawnSync('taskkill', ['/pid', String(child.pid), '/T', '/F'], { stdio: 'ignore', windowsHide: true });
-    } else {
-      process.kill(-child.pid, 'SIGKILL');
-    }
+    process.kill(-pid, 'SIGKILL');
+    return;
   } catch {
-    if (exited) return; // the group is empty: nothing left to kill
-    // already gone, or the group is not ours any more: fall back to the process itself
-    try {
-      child.kill('SIGKILL');
-    } catch {
-      // nothing left to kill
-    }
+    // ESRCH: the group is empty; EPERM: it is not ours (never the case while the engine lives)
+  }
+  if (exited) return;
+  try {
+    child.kill('SIGKILL'); // not a group leader after all: the process itself
+  } catch {
+    // nothing left to kill
+  }
+}
+
+/** Whether a process with this pid exists now (EPERM: it does, someone else's). */
+function processExists(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

@@ -1,4 +1,5 @@
 // Errors the bridge raises. Each carries a message a person can act on without the stack trace.
+import { stderrSuffix } from './engineProcess.js';
 import type { ErrorPayload } from './protocol.js';
 
 /** The engine answered a request with an error (a failed step call, an invalid document, …). */
@@ -20,6 +21,25 @@ export class EngineRequestError extends Error {
 /** The engine process could not start, did not connect, died, or broke the protocol. */
 export class EngineUnavailableError extends Error {
   override name = 'EngineUnavailableError';
+  /** What happened, without the engine's stderr lines that `message` quotes after it. */
+  readonly reason: string;
+  /** The engine's last stderr lines that `message` quotes (secret values Node knows masked), or undefined. */
+  readonly stderrTail?: string;
+
+  constructor(reason: string, options: { stderr?: string } = {}) {
+    const suffix = options.stderr === undefined ? '' : stderrSuffix(options.stderr);
+    super(reason + suffix);
+    this.reason = reason;
+    if (suffix) this.stderrTail = options.stderr;
+  }
+}
+
+/** A call on an engine that close() has closed (or is closing): it is never sent. Start another engine. */
+export class EngineClosedError extends EngineUnavailableError {
+  override name = 'EngineClosedError';
+  constructor(readonly method: string, message = `${method}: the engine is closed (engine.close() was called); nothing was sent. Start another with Engine.start().`) {
+    super(message);
+  }
 }
 
 /**
@@ -60,6 +80,12 @@ export class MessageTooLargeError extends InvalidRequestError {
   override name = 'MessageTooLargeError';
 
   constructor(method: string, readonly bytes: number, readonly limit: number) {
-    super(method, `${method}: the request is ${bytes} bytes as JSON, over the bridge's message limit of ${limit} bytes (maxMessageBytes). Nothing was sent to the engine; send fewer or smaller variables.`);
+    super(method, `${method}: the request is ${bytes} bytes as JSON, over the bridge's message limit of ${describeBytes(limit)} (maxMessageBytes). Nothing was sent to the engine; send fewer or smaller variables.`);
   }
+}
+
+/** "256 MiB (268435456 bytes)": a size limit as both sides of the bridge state it. */
+export function describeBytes(bytes: number): string {
+  const mib = bytes / (1024 * 1024);
+  return `${Number.isInteger(mib) ? mib : Number(mib.toFixed(2))} MiB (${bytes} bytes)`;
 }

@@ -3,6 +3,7 @@
 // says what it expected in its own words. V8's message is never used: it quotes the text around
 // the error ("Unexpected token 'p', "{"password": hunter2"... is not valid JSON"), and a document
 // may hold a password. The scanner is iterative, so nesting of any depth cannot overflow the stack.
+import { childPath } from './schemaErrors.js';
 
 export interface TextLocation {
   line: number;
@@ -171,4 +172,82 @@ export function parseJsonWithLocation(text: string): { ok: true; value: unknown 
     const found = findJsonSyntaxError(text) ?? { offset: text.length, expected: 'valid JSON' };
     return { ok: false, problem: { ...locationAt(text, found.offset), message: `expected ${found.expected}` } };
   }
+}
+
+export interface InexactNumber extends TextLocation {
+  /** JSON path of the number, from `$`. */
+  path: string;
+}
+
+/**
+ * The first number in a JSON text (one JSON.parse accepted) that JavaScript cannot hold exactly:
+ * JSON.parse would silently give a different value (9223372036854775807 becomes
+ * 9223372036854775808, 0.1000000000000000000000000001 becomes 0.1). Exact means the double
+ * JSON.parse makes, printed as String(n) prints it, denotes the same decimal value: then Node
+ * also sends the engine that very number (1152921504606846976 is exactly 2^60, but Node would
+ * send it as 1152921504606847000, so it is refused too). A number
+ * too large for a double (1e999) is left to the document's limits, which name it so.
+ */
+export function findInexactNumber(text: string): InexactNumber | undefined {
+  // Nearly every document has only short numbers: one regular expression clears it.
+  if (!/\d{16}|\d[eE]/.test(text)) return undefined;
+  const frames: Array<{ object: boolean; key?: string; index: number; expectKey: boolean }> = [];
+  let i = 0;
+  while (i < text.length) {
+    const ch = text.charCodeAt(i);
+    if (ch === 0x22) {
+      const start = i++;
+      while (text.charCodeAt(i) !== 0x22) i += text.charCodeAt(i) === 0x5c ? 2 : 1;
+      i++;
+      const frame = frames[frames.length - 1];
+      if (frame?.object && frame.expectKey) {
+        frame.key = JSON.parse(text.slice(start, i)) as string;
+        frame.expectKey = false;
+      }
+      continue;
+    }
+    if (ch === 0x7b || ch === 0x5b) frames.push({ object: ch === 0x7b, index: 0, expectKey: ch === 0x7b });
+    else if (ch === 0x7d || ch === 0x5d) frames.pop();
+    else if (ch === 0x2c) {
+      const frame = frames[frames.length - 1]!;
+      if (frame.object) frame.expectKey = true;
+      else frame.index++;
+    } else if (ch === 0x2d || (ch >= 0x30 && ch <= 0x39)) {
+      NUMBER.lastIndex = i;
+      const literal = NUMBER.exec(text)![0];
+      if (!isExactNumber(literal)) {
+        let path = '$';
+        for (const frame of frames) path = frame.object ? childPath(path, frame.key ?? '') : `${path}[${frame.index}]`;
+        return { path, ...locationAt(text, i) };
+      }
+      i += literal.length;
+      continue;
+    }
+    i++;
+  }
+  return undefined;
+}
+
+/** Whether JSON.parse reads the number literal as exactly its value (see findInexactNumber). */
+export function isExactNumber(literal: string): boolean {
+  const value = Number(literal);
+  if (!Number.isFinite(value)) return true; // beyond a double: the document's limits refuse it by name
+  return sameDecimal(decimalValue(literal), decimalValue(String(value)));
+}
+
+/** A decimal literal as digits without leading or trailing zeros, and the power of ten of the last one. */
+function decimalValue(literal: string): { negative: boolean; digits: string; exponent: number } {
+  const match = /^(-?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(literal)!;
+  const fraction = match[3] ?? '';
+  let digits = (match[2] ?? '') + fraction;
+  let exponent = Number(match[4] ?? 0) - fraction.length;
+  digits = digits.replace(/^0+/, '');
+  const trailing = digits.length - digits.replace(/0+$/, '').length;
+  digits = digits.slice(0, digits.length - trailing);
+  exponent += trailing;
+  return { negative: match[1] === '-' && digits !== '', digits, exponent: digits === '' ? 0 : exponent };
+}
+
+function sameDecimal(a: ReturnType<typeof decimalValue>, b: ReturnType<typeof decimalValue>): boolean {
+  return a.negative === b.negative && a.digits === b.digits && a.exponent === b.exponent;
 }

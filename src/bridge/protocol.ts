@@ -5,6 +5,8 @@
 // invokeStep/runSequence params may carry `events: false`: the engine then sends no `event`
 // messages for that request (Node sets it when the caller gave no onEvent).
 
+import type { StepType } from '../api/stepTypes.js';
+
 export const PROTOCOL_VERSION = 1;
 
 /** Variables as they travel: names to string values. */
@@ -17,7 +19,8 @@ export type SequenceStatus = 'Succeeded' | 'Failed' | 'RestartPending';
 /** One entry of a result document's `steps` (a step or a group). */
 export interface StepResult {
   path: string;
-  type: string;
+  /** The step's type as in the document: a step type, 'Group' for a group, 'Node' for a Node step. */
+  type: StepType;
   status: StepStatus;
   skipReason?: SkipReason;
   exitCode?: number;
@@ -31,7 +34,9 @@ export interface StepResult {
    * Write-Information), in order, as JSON values: strings masked; PSCustomObjects, hashtables and
    * other objects as objects of their properties (data nested up to 32 levels, other .NET objects
    * opened 2 levels deep, deeper values as their text); dates as ISO 8601 UTC text; enums by name;
-   * byte arrays as Base64; GUIDs, versions, time spans and the like as text. `[]` when it wrote
+   * byte arrays as Base64; GUIDs, versions, time spans and the like as text; `[xml]` as its
+   * markup; an integer or decimal no JavaScript number holds exactly ([long]::MaxValue) as a
+   * string of its exact text, every other number as a number. `[]` when it wrote
    * none. Bounded: the first 1,000 objects that fit in about 1,000,000 JSON characters (8 more
    * per property or item; 8,000,000 per run across all steps); see `outputTruncated`.
    */
@@ -146,18 +151,57 @@ export interface OutputEvent {
   text: string;
 }
 
-export type EngineEvent =
-  | { kind: 'stepStarted'; path: string; stepType: string; time: string }
-  | ({ kind: 'stepFinished' } & StepResult)
-  | { kind: 'log'; level: string; message: string; path?: string }
-  | ProgressEvent
-  | OutputEvent
-  | { kind: string; [field: string]: unknown };
+/** A step or group started. */
+export interface StepStartedEvent {
+  kind: 'stepStarted';
+  path: string;
+  stepType: StepType;
+  /** ISO 8601 UTC. */
+  time: string;
+}
+
+/** A step or group finished: its result entry, as the result document will list it. */
+export type StepFinishedEvent = { kind: 'stepFinished' } & StepResult;
+
+/** A line of the run's log (smsts.log), masked; `path` is '' for the sequence itself. */
+export interface LogEvent {
+  kind: 'log';
+  level: string;
+  message: string;
+  path?: string;
+}
+
+/** The kinds of event this version knows. */
+export type KnownEngineEvent = StepStartedEvent | StepFinishedEvent | LogEvent | ProgressEvent | OutputEvent;
+
+/**
+ * An event of a kind this version does not know (a newer engine's): delivered wrapped, so that
+ * narrowing on `kind` keeps the known events' fields (a member with `kind: string` would make
+ * every field `unknown`). `event` is the event as the engine sent it.
+ */
+export interface UnknownEngineEvent {
+  kind: 'unknown';
+  event: { kind: string; [field: string]: unknown };
+}
+
+/** What onEvent and the event iterators give: narrow on `kind` (`if (event.kind === 'log') event.message`). */
+export type EngineEvent = KnownEngineEvent | UnknownEngineEvent;
+
+const KNOWN_EVENT_KINDS: ReadonlySet<string> = new Set<KnownEngineEvent['kind']>(['stepStarted', 'stepFinished', 'log', 'progress', 'output']);
+
+/** An event off the wire as EngineEvent: one of an unknown kind (or none) comes wrapped. */
+export function asEngineEvent(raw: unknown): EngineEvent {
+  const kind = typeof raw === 'object' && raw !== null ? (raw as { kind?: unknown }).kind : undefined;
+  if (typeof kind === 'string' && KNOWN_EVENT_KINDS.has(kind)) return raw as KnownEngineEvent;
+  const event = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : { value: raw };
+  return { kind: 'unknown', event: { ...event, kind: typeof kind === 'string' ? kind : '' } };
+}
 
 export interface EventMessage {
   type: 'event';
   id: number;
-  event: EngineEvent;
+  /** As the engine sent it (the session hands it on through asEngineEvent). */
+  event: unknown;
 }
 
 export interface CallbackMessage {

@@ -2,9 +2,10 @@
 // engine handles one request at a time, so later ones wait in a queue here), routes events to
 // the request they belong to and answers the engine's callbacks.
 import type { Socket } from 'node:net';
-import { EngineAbortError, EngineRequestError, EngineTimeoutError, EngineUnavailableError, InvalidRequestError, MessageTooLargeError } from './errors.js';
+import { EngineAbortError, EngineRequestError, EngineTimeoutError, EngineUnavailableError, InvalidRequestError, MessageTooLargeError, describeBytes } from './errors.js';
 import { LineChannel } from './lineChannel.js';
 import {
+  asEngineEvent,
   asIncomingMessage,
   type CallbackCancelMessage,
   type CallbackMessage,
@@ -14,6 +15,7 @@ import {
   type MethodName,
   type ReadyMessage,
 } from './protocol.js';
+import { findUnsendable } from './jsonSafe.js';
 import { encodeRequest } from './requestLine.js';
 
 export interface RequestOptions {
@@ -93,7 +95,7 @@ export class BridgeSession {
       // carry variable values, secrets included.
       onOversizeLine: (bytes) =>
         this.hooks.onProtocolError(
-          new EngineUnavailableError(`The engine sent a line of more than ${bytes} bytes, over the bridge's message limit of ${this.maxMessageBytes} bytes.`),
+          new EngineUnavailableError(`The engine sent a line of more than ${bytes} bytes, over the bridge's message limit of ${describeBytes(this.maxMessageBytes)}.`),
         ),
       onBadLine: (line) =>
         this.hooks.onProtocolError(
@@ -157,9 +159,8 @@ export class BridgeSession {
       try {
         line = encodeRequest(next.id, next.method, next.params);
       } catch (error) {
-        // Not JSON-serializable (a cycle, a BigInt): fail this request alone, nothing was sent.
-        const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
-        settle(next, new InvalidRequestError(next.method, `${next.method}: the request cannot be sent as JSON (${reason}). Nothing was sent to the engine.`));
+        // Not JSON-serializable (a cycle, a BigInt): fail this request alone, naming where; nothing was sent.
+        settle(next, unsendableRequest(next.method, next.params, error));
         continue;
       }
       if (line.length >= this.maxMessageBytes) {
@@ -214,7 +215,7 @@ export class BridgeSession {
         const request = this.inFlight;
         if (!request || request.id !== message.id || request.settled || !request.options.onEvent) return;
         try {
-          request.options.onEvent(message.event);
+          request.options.onEvent(asEngineEvent(message.event));
         } catch (error) {
           // A throwing listener fails its own request; the engine still finishes it before the next.
           settle(request, error instanceof Error ? error : new Error(String(error)));
@@ -250,6 +251,19 @@ export class BridgeSession {
         return;
     }
   }
+}
+
+/** The typed error for params JSON.stringify refused: the path of the BigInt or cycle when one is found. */
+function unsendableRequest(method: string, params: Record<string, unknown>, error: unknown): InvalidRequestError {
+  for (const key of Object.keys(params)) {
+    const rooted = key === 'step' || key === 'document';
+    const found = findUnsendable(params[key], rooted ? '$' : key);
+    if (!found) continue;
+    const what = key === 'variables' ? `the variable ${found.path.slice('variables'.length + 1)}` : `the value at ${found.path}`;
+    return new InvalidRequestError(method, `${method}: ${what} ${found.message}. Nothing was sent to the engine.`, rooted ? { path: found.path } : {});
+  }
+  const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+  return new InvalidRequestError(method, `${method}: the request cannot be sent as JSON (${reason}). Nothing was sent to the engine.`);
 }
 
 function settle(request: PendingRequest, error: Error | undefined, value?: unknown): void {

@@ -13,7 +13,7 @@ import { documentRuleProblems } from './documentRules.js';
 import { documentSchemaAjvOptions } from './documentSchemaOptions.js';
 import { notImplementedWarnings } from './implementedSteps.js';
 import { schemaSha256 as compiledSchemaSha256, validate as compiledValidate } from './documentSchemaValidator.js';
-import { parseJsonWithLocation } from './jsonLocation.js';
+import { findInexactNumber, parseJsonWithLocation } from './jsonLocation.js';
 import { paths } from './paths.js';
 import { SchemaErrorDescriber, type DocumentProblem } from './schemaErrors.js';
 
@@ -131,6 +131,12 @@ export function readSequenceFile(file: string): unknown {
   if (!parsed.ok) {
     const { line, column, message } = parsed.problem;
     throw new InvalidDocumentError([{ path: `${line}:${column}`, message }], file, 'syntax');
+  }
+  // JSON.parse has already changed such a number: refused by path and place, never quoted.
+  const inexact = findInexactNumber(text);
+  if (inexact) {
+    const message = `is a number JavaScript cannot hold exactly (line ${inexact.line}, column ${inexact.column}: more digits than a double keeps, so it would silently become another number); write it as a string`;
+    throw new InvalidDocumentError([{ path: inexact.path, message }], file, 'schema');
   }
   assertValidDocument(parsed.value, file);
   return parsed.value;

@@ -1,6 +1,7 @@
 // Task-sequence variables as Node handlers see them: names are case-insensitive (the spelling
 // first used is kept), values are strings, setting "" deletes (DESIGN §5), and names starting
 // with "_" belong to the engine.
+import { InvalidRequestError } from './errors.js';
 import type { VariableRecord } from './protocol.js';
 
 export class VariableMap implements Iterable<[string, string]> {
@@ -79,12 +80,19 @@ export function variableNameProblem(name: string): string | undefined {
   return undefined;
 }
 
-/** Checks that caller-supplied variables are strings, so nothing is silently coerced on the way. */
-export function toVariableRecord(variables: VariableRecord | Map<string, string> | VariableMap | undefined): VariableRecord | undefined {
+/**
+ * Checks that caller-supplied variables are strings, so nothing is silently coerced on the way:
+ * another value (a number, a BigInt, an object, a cyclic one included) is an InvalidRequestError
+ * naming the variable, and nothing is sent.
+ */
+export function toVariableRecord(variables: VariableRecord | Map<string, string> | VariableMap | undefined, method = 'request'): VariableRecord | undefined {
   if (variables === undefined) return undefined;
   const record: VariableRecord = {};
   const add = (name: string, value: unknown) => {
-    if (typeof value !== 'string') throw new TypeError(`Variable '${name}' must be a string, got ${typeof value}.`);
+    if (typeof value !== 'string') {
+      const got = value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+      throw new InvalidRequestError(method, `${method}: variable '${name}' must be a string, got ${got}: task sequence variables are text (String(value) makes one). Nothing was sent to the engine.`, { variable: name });
+    }
     record[name] = value;
   };
   if (variables instanceof Map || variables instanceof VariableMap) {

@@ -1,5 +1,7 @@
 import { expect } from 'chai';
-import { findJsonErrorOffset, findJsonSyntaxError, locationAt, parseJsonWithLocation } from '../../src/bridge/jsonLocation.js';
+import { InvalidDocumentError, readSequenceFile } from '../../src/bridge/validateDocument.js';
+import { writeTempFile } from '../support/tempFiles.js';
+import { findJsonErrorOffset, findJsonSyntaxError, locationAt, parseJsonWithLocation, findInexactNumber, isExactNumber } from '../../src/bridge/jsonLocation.js';
 
 describe('JSON error locations', () => {
   it('counts lines and columns from 1 for \\n, \\r\\n and \\r', () => {
@@ -67,5 +69,41 @@ describe('JSON error locations', () => {
     const result = parseJsonWithLocation('{"password": hunter2}');
     if (result.ok) throw new Error('expected a syntax error');
     expect(result.problem).to.deep.equal({ line: 1, column: 14, message: 'expected a value (an object, array, string, number, true, false or null)' });
+  });
+});
+
+describe('findInexactNumber (numbers JSON.parse would change)', () => {
+  it('finds an integer or fraction a double cannot hold, with its JSON path and place', () => {
+    const text = '{\n  "steps": [\n    { "parameters": { "ok": 9007199254740991, "big": 9223372036854775807 } }\n  ]\n}';
+    expect(findInexactNumber(text)).to.deep.equal({ path: '$.steps[0].parameters.big', line: 3, column: 54 });
+    expect(findInexactNumber('[1, "9223372036854775807", {"a\\"b": [0.1000000000000000000000000001]}]')).to.deep.equal({ path: '$[2]["a\\"b"][0]', line: 1, column: 38 });
+  });
+
+  it('accepts every number a double holds, however it is written', () => {
+    for (const literal of ['0', '-0', '1.0', '0.1', '1e3', '1E-7', '1152921504606847000', '9007199254740992', '1.7976931348623157e308', '5e-324', '123456789012345.6', '0.30000000000000004', '1e999']) {
+      expect(isExactNumber(literal), literal).to.equal(true);
+    }
+    // 2^60 written out: JSON.parse holds it, but JSON.stringify sends it as 1152921504606847000.
+    for (const literal of ['1152921504606846976', '9007199254740993', '9223372036854775807', '0.1000000000000000000000000001', '1.00000000000000000001', '1e-400', '12345678901234567890']) {
+      expect(isExactNumber(literal), literal).to.equal(false);
+    }
+    expect(findInexactNumber('{"a": [1, 2.5, 1e10, "12345678901234567890"]}')).to.equal(undefined);
+  });
+});
+
+describe('readSequenceFile refuses a number JSON.parse would change', () => {
+  it('names the path, line and column, and quotes nothing of the number', () => {
+    const file = writeTempFile('inexact-number.json', '{"name": "n", "steps": [{"type": "Node", "name": "N", "handler": "h",\n "parameters": {"id": 12345678901234567890}}]}');
+    let error: unknown;
+    try {
+      readSequenceFile(file);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).to.be.instanceOf(InvalidDocumentError);
+    expect((error as InvalidDocumentError).problems).to.deep.equal([
+      { path: '$.steps[0].parameters.id', message: 'is a number JavaScript cannot hold exactly (line 2, column 23: more digits than a double keeps, so it would silently become another number); write it as a string' },
+    ]);
+    expect((error as Error).message).not.to.contain('1234567890');
   });
 });

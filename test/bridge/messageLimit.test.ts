@@ -35,7 +35,7 @@ describe('messages over the bridge limit (real engine)', function () {
     const error = await rejection(engine.invokeStep(copy, { variables: { In: 'x'.repeat(LIMIT) } }));
     expect(error).to.be.instanceOf(MessageTooLargeError);
     expect(error).to.be.instanceOf(InvalidRequestError);
-    expect(error?.message).to.match(/^invokeStep: the request is \d+ bytes as JSON, over the bridge's message limit of 1048576 bytes \(maxMessageBytes\)\. Nothing was sent/);
+    expect(error?.message).to.match(/^invokeStep: the request is \d+ bytes as JSON, over the bridge's message limit of 1 MiB \(1048576 bytes\) \(maxMessageBytes\)\. Nothing was sent/);
     expect(await engine.ping()).to.equal(true);
   });
 
@@ -45,9 +45,20 @@ describe('messages over the bridge limit (real engine)', function () {
     const error = await rejection(engine.invokeStep(copy, { variables: { In: value } }));
     expect(error).to.be.instanceOf(EngineRequestError);
     expect((error as EngineRequestError).errorId).to.equal('TsSequence.MessageTooLarge');
-    expect(error?.message).to.match(/^The result cannot be sent to Node: it is over the bridge's message limit of 1048576 bytes/);
+    expect(error?.message).to.match(/^The result cannot be sent to Node: it is over the bridge's message limit of 1 MiB \(1048576 bytes\)\./);
     const after = await engine.invokeStep(copy, { variables: { In: 'small' } });
     expect(after.variables.V).to.equal('small');
+  });
+
+  it('counts the bytes written, non-ASCII characters as their 6-byte escapes, and states the limit itself', async () => {
+    // 180,000 'é' are 360 KB of UTF-8 in the request, but 1,080,000 bytes each as \u00E9 in the
+    // result (In and V): far past the writer's first chunks, where it used to say 1048575 bytes.
+    const error = await rejection(engine.invokeStep(copy, { variables: { In: 'é'.repeat(180_000) } }));
+    expect(error).to.be.instanceOf(EngineRequestError);
+    expect(error?.message).to.match(/^The result cannot be sent to Node: it is over the bridge's message limit of 1 MiB \(1048576 bytes\)\./);
+    // Just under: 2 × 6 × 85,000 bytes of escapes and the rest of the result fit.
+    const result = await engine.invokeStep(copy, { variables: { In: 'é'.repeat(85_000) } });
+    expect(result.variables.V).to.equal('é'.repeat(85_000));
   });
 
   it('passes a request just under the limit', async () => {

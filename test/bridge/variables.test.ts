@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { InvalidRequestError } from '../../src/bridge/errors.js';
 import { toVariableRecord, VariableMap } from '../../src/bridge/variables.js';
 
 describe('VariableMap', () => {
@@ -31,7 +32,7 @@ describe('VariableMap', () => {
   });
 
   it('toVariableRecord rejects non-string values instead of coercing them', () => {
-    expect(() => toVariableRecord({ A: 3 as unknown as string })).to.throw(/'A' must be a string/);
+    expect(() => toVariableRecord({ A: 3 as unknown as string })).to.throw(InvalidRequestError, /'A' must be a string, got a number/);
     expect(toVariableRecord(new Map([['A', 'x']]))).to.deep.equal({ A: 'x' });
   });
 });

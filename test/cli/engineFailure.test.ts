@@ -87,4 +87,14 @@ describe('an engine that dies mid-run', function () {
     expect(report.steps).to.deep.equal([]);
     expect(result.stderr).to.match(/^tsseq: examples\/hello\.json: the engine could not start: /);
   });
+
+  it('a non-PowerShell engine (/bin/cat): its stderr is shown once, not again inside the error', async () => {
+    const result = await runCli(['run', 'examples/hello.json'], { env: { TSSEQ_ENGINE: '/bin/cat' } });
+    expect(result.code, result.stderr).to.equal(ExitCode.EngineFailed);
+    const complaint = /^.*invalid option.*$/m.exec(result.stderr)?.[0];
+    expect(complaint, result.stderr).to.be.a('string');
+    expect(result.stderr.split(complaint!).length - 1, result.stderr).to.equal(1);
+    expect(result.stderr).to.match(/^tsseq: examples\/hello\.json: the engine could not start: The PowerShell engine exited with code 1 before it was ready/m);
+    expect(result.stderr).not.to.contain('Engine stderr (last lines)');
+  });
 });

@@ -215,7 +215,8 @@ function reportEngineFailure(label: string, error: EngineUnavailableError, progr
     };
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   }
-  const lines = [`tsseq: ${printableLine(label)}: ${what}: ${printable(error.message)}`];
+  // The engine's stderr has been shown as it came (engineOutputPrinter): not quoted a second time.
+  const lines = [`tsseq: ${printableLine(label)}: ${what}: ${printable(error.reason)}`];
   if (when === 'run') {
     lines.push(progress.finished.length ? `Steps and groups finished before it died (${progress.finished.length}):` : 'No step or group had finished.');
     for (const step of progress.finished) lines.push(`  ${printableLine(step.path)}  ${printableLine(String(step.status))}${step.exitCode === undefined || step.exitCode === null ? '' : `  exit ${step.exitCode}`}`);

@@ -2,6 +2,7 @@ using System;
 using System.Collections;
 using System.Globalization;
 using System.Management.Automation;
+using System.Numerics;
 
 namespace TsSequence.Json
 {
@@ -44,6 +45,11 @@ namespace TsSequence.Json
                     // By name, as PowerShell shows it: a status or a category, not its number.
                     JsonString.Append(json, named.ToString());
                     return;
+                case System.Xml.XmlNode node:
+                    // Its markup: an XmlNode enumerates its children, which would lose names,
+                    // attributes and text (an element without children would be an empty list).
+                    JsonString.Append(json, node.OuterXml);
+                    return;
                 case IDictionary dictionary:
                     WriteObject(json, dictionary, depth);
                     return;
@@ -57,7 +63,7 @@ namespace TsSequence.Json
                 default:
                     if (IsInteger(value))
                     {
-                        json.Append(((IFormattable)value).ToString(null, CultureInfo.InvariantCulture));
+                        AppendExactNumber(json, (IFormattable)value);
                         return;
                     }
 
@@ -99,7 +105,61 @@ namespace TsSequence.Json
 
         private static bool IsInteger(object value) =>
             value is int || value is long || value is short || value is byte || value is uint ||
-            value is ulong || value is ushort || value is sbyte || value is decimal;
+            value is ulong || value is ushort || value is sbyte || value is decimal || value is BigInteger;
+
+        /// <summary>2^53 - 1: every integer up to it is exactly a JavaScript number.</summary>
+        private const long MaxSafeInteger = 9007199254740991;
+
+        /// <summary>
+        /// An integer or a decimal, losslessly for Node: a JSON number when JavaScript reads it back
+        /// as the same value (JSON.parse gives the double nearest to it, and that double's shortest
+        /// text, as String(n) prints it, denotes the value itself); otherwise a string of its exact
+        /// text, invariant ("9223372036854775807", "0.1000000000000000000000000001"). So every
+        /// integer within ±(2^53 - 1) and every decimal such as 1.25 or 0.1 is a number, and any
+        /// number Node sends comes back as the number it was.
+        /// </summary>
+        private static void AppendExactNumber(AsciiBuffer json, IFormattable value)
+        {
+            string text = value.ToString(null, CultureInfo.InvariantCulture);
+            if (IsExactInJavaScript(value))
+            {
+                json.Append(text);
+            }
+            else
+            {
+                JsonString.Append(json, text);
+            }
+        }
+
+        private static bool IsExactInJavaScript(object value)
+        {
+            switch (value)
+            {
+                case long whole:
+                    return (whole >= -MaxSafeInteger && whole <= MaxSafeInteger) || ShortestIs((double)whole, whole);
+                case ulong whole:
+                    return whole <= MaxSafeInteger || ShortestIs((double)whole, whole);
+                case decimal fraction:
+                    return ShortestIs((double)fraction, fraction);
+                case BigInteger big:
+                    if (big >= -MaxSafeInteger && big <= MaxSafeInteger)
+                    {
+                        return true;
+                    }
+
+                    // Past decimal's range: a string (exact; a few such values would be exact as numbers too).
+                    return big >= MinDecimal && big <= MaxDecimal && ShortestIs((double)big, (decimal)big);
+                default:
+                    return true; // int, short, byte and the like: always within 2^53
+            }
+        }
+
+        private static readonly BigInteger MaxDecimal = new BigInteger(decimal.MaxValue);
+        private static readonly BigInteger MinDecimal = new BigInteger(decimal.MinValue);
+
+        /// <summary>Whether the shortest text of <paramref name="nearest"/> denotes <paramref name="value"/>.</summary>
+        private static bool ShortestIs(double nearest, decimal value) =>
+            decimal.TryParse(nearest.ToString("R", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture, out decimal back) && back == value;
 
         private static void AppendDouble(AsciiBuffer json, double number)
         {

@@ -121,8 +121,19 @@ namespace TsSequence.Protocol
         {
             try
             {
-                output.Limit = MaxMessageBytes - 1; // and the newline
-                JsonCodec.Serialize(output, message);
+                // The limit counts the bytes written (ASCII: non-ASCII characters are 6-byte
+                // escapes), the newline included; the writer stops within a chunk of it, and the
+                // error states the message limit itself, not the text's share of it.
+                output.Limit = MaxMessageBytes - 1;
+                try
+                {
+                    JsonCodec.Serialize(output, message);
+                }
+                catch (MessageTooLargeException)
+                {
+                    throw new MessageTooLargeException(MaxMessageBytes);
+                }
+
                 if (output.Length > MaxMessageBytes - 1)
                 {
                     throw new MessageTooLargeException(MaxMessageBytes);

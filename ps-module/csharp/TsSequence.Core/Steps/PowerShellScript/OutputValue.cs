@@ -12,7 +12,8 @@ namespace TsSequence.Steps.PowerShellScript
     /// <summary>
     /// One object a script wrote, as a plain JSON value, within a size budget: strings (masked),
     /// numbers, booleans and null as they are; dates as ISO 8601 UTC text with milliseconds;
-    /// enums by name; byte arrays as Base64; identifiers, versions, time spans, types, script blocks
+    /// enums by name; integers and decimals no JavaScript number holds exactly as their exact text;
+    /// XML nodes as their markup; byte arrays as Base64; identifiers, versions, time spans, types, script blocks
     /// and the like as their text; dictionaries and PSCustomObjects as objects (names masked too);
     /// lists as arrays; any other .NET object as an object of its properties (what ConvertTo-Json
     /// shows). Data the script built (dictionaries, PSCustomObjects, lists) nests up to
@@ -101,8 +102,16 @@ namespace TsSequence.Steps.PowerShellScript
                 case decimal _:
                 case double _:
                 case float _:
+                    // Written losslessly: an integer or decimal that no JavaScript number holds
+                    // exactly becomes a string of its exact text (Json/JsonShapeWriter.cs).
                     Spend(24);
                     return value;
+                case System.Numerics.BigInteger big:
+                    // Its digits are counted before they are made (about 2.41 per byte).
+                    return Spend(((long)big.ToByteArray().Length * 241 / 100) + 4) ? value : null;
+                case System.Xml.XmlNode node:
+                    // Its markup: as a list of its child nodes it would lose names, attributes and text.
+                    return Text(node.OuterXml);
                 case DateTime time:
                     return Text(IsoTime(time));
                 case DateTimeOffset time:
@@ -233,7 +242,7 @@ namespace TsSequence.Steps.PowerShellScript
             value is Guid || value is TimeSpan || value is Version || value is Uri || value is Type ||
             value is MemberInfo || value is Delegate || value is ScriptBlock || value is Regex ||
             value is SecureString || value is CultureInfo || value is System.Net.IPAddress ||
-            value is System.Numerics.BigInteger || value is System.Text.Encoding || value is Assembly;
+            value is System.Text.Encoding || value is Assembly;
 
         private static string IsoTime(DateTime time) =>
             time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);

@@ -2025,7 +2025,7 @@ function Invoke-TsStep {
     .DESCRIPTION
     Runs a single step with the engine, outside a sequence, and returns its result. Give the step by type and parameters (-Type and -Parameters), or pass step objects from New-Ts*Step functions or hashtables with a type property (-InputObject, also from the pipeline); groups are accepted as objects.
 
-    -Type Node runs a step implemented in Node (-Parameters @{ handler = 'name'; parameters = @{ ... } }): it calls the handler registered with engine.registerStep in the Node process whose request is running in this PowerShell, so it works in a script that a sequence or step started from Node runs (tsseq run, Engine.runSequence, Engine.invokeStep); the handler gets the step's variables and the ones it sets come back in the result. Anywhere else the step fails saying that no Node bridge request is running.
+    -Type Node runs a step implemented in Node (-Parameters @{ handler = 'name'; parameters = @{ ... } }): it calls the handler registered with engine.registerStep in the Node process whose request is running in this PowerShell, so it works in a script that a sequence or step started from Node runs (Engine.runSequence, Engine.invokeStep), and in the runspaces that script starts while its step runs; the handler gets the step's variables and the ones it sets come back in the result. Anywhere else the step fails saying that no Node bridge request is running.
 
     Parameter names in -Parameters are matched to the model ignoring case, so @{ CommandLine = ... } works; a step given by -Type without a name is named after its step type, as the ConfigMgr editor does.
 

@@ -5,10 +5,11 @@ import { stepCatalog } from '../../generated/node/stepCatalog.js';
 
 const displayNames = new Map<string, string>([...stepCatalog.map((type) => [type.name, type.displayName] as const), ['Group', 'Group'], ['Node', 'Node Step']]);
 
-/** The step with `name` set to its type's display name when it has none; anything else unchanged. */
+/** The step with `name` set to its type's display name when it has none (or undefined); anything else unchanged. */
 export function withDefaultName(step: unknown): unknown {
-  if (typeof step !== 'object' || step === null || Array.isArray(step) || Object.hasOwn(step, 'name')) return step;
+  if (typeof step !== 'object' || step === null || Array.isArray(step) || (step as { name?: unknown }).name !== undefined) return step;
   const { type } = step as { type?: unknown };
   const name = typeof type === 'string' ? displayNames.get(type) : undefined;
-  return name === undefined ? step : { type, name, ...step };
+  // name: undefined counts as no name, as JSON.stringify would drop it.
+  return name === undefined ? step : { type, ...step, name };
 }

@@ -109,7 +109,7 @@ function embedded(dll: string, source: ResolvedEngine['source'], env: NodeJS.Pro
     throw new EngineNotFoundError(
       installed
         ? `No PowerShell found (no pwsh on PATH), and this installed tsseq package does not carry the embedded engine (${dll}). ` +
-            `Install PowerShell 7 (pwsh) or pass engine: the path to a PowerShell executable; or build the embedded engine in a clone of tsseq ('npm run build', needs the .NET 10 SDK) and pass engine: its host/bin/publish/tsseq-host.dll.`
+            `Install PowerShell 7 (pwsh) or give the path to a PowerShell executable as the engine (--engine PATH on the CLI, engine: PATH in Node); or build the embedded engine in a clone of tsseq ('npm run build', needs the .NET 10 SDK) and give its host/bin/publish/tsseq-host.dll so.`
         : `No PowerShell found (no pwsh on PATH) and the embedded engine is not built: ${dll} is missing. ` +
             `Run 'npm run build' to build it (needs the .NET 10 SDK), or install PowerShell 7.`,
     );

@@ -25,6 +25,12 @@ describe('invokeStep: a step without a name', function () {
     expect(set.path).to.equal('Set Task Sequence Variable');
   });
 
+  it('treats name: undefined as no name (the type allows it: { name: options.name })', async () => {
+    const given: string | undefined = undefined;
+    const result = await engine.invokeStep({ type: 'RunCommandLine', name: given, commandLine: 'echo hi' });
+    expect(result).to.include({ status: 'Succeeded', path: 'Run Command Line' });
+  });
+
   it('keeps a given name, and still refuses a wrong value by its path', async () => {
     expect((await engine.invokeStep({ type: 'RunCommandLine', name: 'Mine', commandLine: 'echo hi' })).path).to.equal('Mine');
     // @ts-expect-error: commandLine is a string, name or not
@@ -37,7 +43,8 @@ describe('invokeStep: a step without a name', function () {
     expect(withDefaultName({ type: 'Group', steps: [] })).to.deep.equal({ type: 'Group', name: 'Group', steps: [] });
     expect(withDefaultName({ type: 'Node', handler: 'h' })).to.deep.equal({ type: 'Node', name: 'Node Step', handler: 'h' });
     expect(withDefaultName({ type: 'Nope' })).to.deep.equal({ type: 'Nope' });
-    expect(withDefaultName({ type: 'RunCommandLine', name: undefined })).to.deep.equal({ type: 'RunCommandLine', name: undefined });
+    expect(withDefaultName({ type: 'RunCommandLine', name: undefined })).to.deep.equal({ type: 'RunCommandLine', name: 'Run Command Line' });
+    expect(withDefaultName({ type: 'RunCommandLine', name: '' })).to.deep.equal({ type: 'RunCommandLine', name: '' });
     expect(withDefaultName(null)).to.equal(null);
   });
 });

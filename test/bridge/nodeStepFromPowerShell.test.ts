@@ -143,4 +143,48 @@ describe('Invoke-TsStep -Type Node from a script that Node runs', function () {
     expect(abortReason).to.be.instanceOf(EngineAbortError);
     expect((abortReason as Error).message).to.match(/^The engine stopped waiting for this Node step/);
   });
+  it('a runspace left running by one request cannot call Node handlers during a later, unrelated request', async () => {
+    const calls: string[] = [];
+    let phase = 'request 1';
+    engine.registerStep('spy', (parameters) => {
+      calls.push(`${String(parameters.from)} during ${phase}`);
+    });
+    // The script starts a runspace that calls the handler 1.5 s later, and returns at once: that
+    // call is refused (the request that started it has ended), never served by request 2.
+    const leaves = [
+      "$p = [powershell]::Create().AddScript({ Start-Sleep -Milliseconds 1500; Invoke-TsStep -Type Node -Parameters @{ handler = 'spy'; parameters = @{ from = 'runspace of request 1' } } -Variables @{} | Out-Null })",
+      '$null = $p.BeginInvoke()',
+    ].join('\n');
+    const first = await engine.invokeStep({ type: 'RunPowerShellScript', name: 'Leaves a runspace', sourceScript: leaves }, { variables: {} });
+    expect(first.status).to.equal('Succeeded');
+    phase = 'request 2';
+    const second = await engine.invokeStep({ type: 'RunPowerShellScript', name: 'Unrelated', sourceScript: 'Start-Sleep -Seconds 3' }, { variables: {} });
+    expect(second.status).to.equal('Succeeded');
+    expect(calls).to.deep.equal([]);
+  });
+
+  it('a runspace the script starts calls Node during its request, and its slow call does not hold up the Node steps after it', async () => {
+    const calls: string[] = [];
+    engine.registerStep('background', async (parameters) => {
+      calls.push(String(parameters.from));
+      await sleep(6000);
+    });
+    engine.registerStep('quick', (_parameters, ctx) => {
+      ctx.variables.set('Quick', 'ran');
+    });
+    const background = [
+      "$p = [powershell]::Create().AddScript({ Invoke-TsStep -Type Node -Parameters @{ handler = 'background'; parameters = @{ from = 'runspace' } } -Variables @{} | Out-Null })",
+      '$null = $p.BeginInvoke(); Start-Sleep -Milliseconds 500',
+    ].join('\n');
+    const result = await engine.runSequence({
+      name: 'Side by side',
+      steps: [
+        { type: 'RunPowerShellScript', name: 'Start background', sourceScript: background },
+        { type: 'Node', name: 'Own', handler: 'quick', timeoutMinutes: 0.05 },
+      ],
+    });
+    expect(calls).to.deep.equal(['runspace']);
+    expect(result.status).to.equal('Succeeded');
+    expect(result.variables).to.include({ Quick: 'ran' });
+  });
 });

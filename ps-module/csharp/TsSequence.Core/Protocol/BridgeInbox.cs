@@ -1,6 +1,7 @@
 using System;
 using System.Collections;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.IO;
 using System.Threading;
 using TsSequence.Engine;
@@ -31,7 +32,9 @@ namespace TsSequence.Protocol
     /// <summary>
     /// Reads the channel on a thread of its own, so that Node is heard while a request runs: a
     /// <c>cancel</c> is acted on at once (<see cref="BridgeServer"/> stops the running step), end of
-    /// input (Node gone) too; requests and Node-step answers wait in order for the request thread.
+    /// input (Node gone) too; a Node step's answer goes straight to the thread waiting for it
+    /// (<see cref="Expect"/>), so callbacks from several threads wait side by side; requests wait
+    /// in order for the request thread.
     /// The first line must be Node's <c>auth</c> with the session's Node key; anything else ends
     /// the conversation.
     /// </summary>
@@ -45,6 +48,9 @@ namespace TsSequence.Protocol
         private readonly Action<IDictionary> onCancel;
         private readonly Action<string> onEnd;
 
+        // The callbacks being waited for, by id; null once the input ended (every waiter was told).
+        private Dictionary<string, CallbackWaiter>? waiters = new Dictionary<string, CallbackWaiter>(StringComparer.Ordinal);
+
         internal BridgeInbox(BridgeChannel channel, string nodeKey, Action<IDictionary> onCancel, Action<string> onEnd)
         {
             this.channel = channel;
@@ -57,6 +63,34 @@ namespace TsSequence.Protocol
         {
             var thread = new Thread(Read, 1024 * 1024) { IsBackground = true, Name = "tsseq bridge reader" };
             thread.Start();
+        }
+
+        /// <summary>Starts waiting for the answer to callback <paramref name="id"/>; call before sending it, <see cref="Forget"/> after.</summary>
+        internal CallbackWaiter Expect(string id)
+        {
+            var waiter = new CallbackWaiter();
+            lock (items)
+            {
+                if (waiters == null)
+                {
+                    waiter.Complete(null);
+                }
+                else
+                {
+                    waiters[id] = waiter;
+                }
+            }
+
+            return waiter;
+        }
+
+        /// <summary>Stops waiting for callback <paramref name="id"/>: a late answer is dropped.</summary>
+        internal void Forget(string id)
+        {
+            lock (items)
+            {
+                waiters?.Remove(id);
+            }
         }
 
         /// <summary>The next item; null once the input ended. A cancelled token ends the wait with OperationCanceledException.</summary>
@@ -126,6 +160,12 @@ namespace TsSequence.Protocol
                         continue;
                     }
 
+                    if (item.Message != null && string.Equals(JsonShapeWriter.ToText(item.Message["type"]), "callbackResult", StringComparison.Ordinal))
+                    {
+                        Answer(item.Message);
+                        continue;
+                    }
+
                     items.Add(item);
                 }
             }
@@ -135,8 +175,44 @@ namespace TsSequence.Protocol
             }
             finally
             {
+                EndWaits();
                 items.CompleteAdding();
                 onEnd(reason);
+            }
+        }
+
+        /// <summary>Hands a Node step's answer to its waiter; an answer nobody waits for any more is dropped.</summary>
+        private void Answer(IDictionary message)
+        {
+            string id = JsonShapeWriter.ToText(message["id"]);
+            CallbackWaiter? waiter = null;
+            lock (items)
+            {
+                if (waiters != null && waiters.TryGetValue(id, out waiter))
+                {
+                    waiters.Remove(id);
+                }
+            }
+
+            waiter?.Complete(message);
+        }
+
+        /// <summary>The input ended: every waiter gets null, and later ones at once.</summary>
+        private void EndWaits()
+        {
+            Dictionary<string, CallbackWaiter>? ended;
+            lock (items)
+            {
+                ended = waiters;
+                waiters = null;
+            }
+
+            if (ended != null)
+            {
+                foreach (CallbackWaiter waiter in ended.Values)
+                {
+                    waiter.Complete(null);
+                }
             }
         }
 

@@ -34,10 +34,6 @@ namespace TsSequence.Protocol
         private readonly BridgeEngine engine;
         private readonly RequestDispatcher dispatcher;
         private readonly object gate = new object();
-
-        // One callback at a time waits on the inbox: the request's own Node steps (this thread)
-        // and those of commands its scripts call (their threads; see AttachedNodeSteps).
-        private readonly object callbackGate = new object();
         private TextWriter stderr = TextWriter.Null;
         private BridgeChannel? channel;
         private BridgeInbox? inbox;
@@ -48,7 +44,7 @@ namespace TsSequence.Protocol
         private string? cancelledEarly;
         private string? ownerGone;
         private bool shuttingDown;
-        private int lastCallback;
+        private long lastCallback;
         private Timer? ownerGoneTimer;
 
         /// <summary>A server for the module's engine; <see cref="Run"/> serves it.</summary>
@@ -146,45 +142,38 @@ namespace TsSequence.Protocol
         {
             BridgeChannel current = Channel();
             BridgeInbox reader = inbox ?? throw new InvalidOperationException("The bridge server is not connected: call Run first.");
-            lock (callbackGate)
+            cancel.ThrowIfCancellationRequested();
+            string callbackId = "c" + Interlocked.Increment(ref lastCallback).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            // Waiting starts before sending: the reader hands the answer over however soon it comes.
+            CallbackWaiter waiter = reader.Expect(callbackId);
+            IDictionary? message;
+            try
             {
-                // A call that waited for the gate while its request ended must not read the next request's messages.
-                cancel.ThrowIfCancellationRequested();
-                string callbackId = "c" + (++lastCallback).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 current.Send(BridgeMessages.Callback(callbackId, method, parameters));
-                while (true)
-                {
-                    InboxItem? item;
-                    try
-                    {
-                        item = reader.Take(cancel);
-                    }
-                    catch (OperationCanceledException)
-                    {
-                        GiveUp(current, callbackId);
-                        throw;
-                    }
-
-                    if (item == null)
-                    {
-                        throw new EndOfStreamException("The Node bridge closed the channel while a Node step was running.");
-                    }
-
-                    IDictionary? message = item.Message;
-                    if (message == null || !Is(message["type"], "callbackResult") || !Is(message["id"], callbackId))
-                    {
-                        continue;
-                    }
-
-                    if (message["error"] != null)
-                    {
-                        string reason = message["error"] is IDictionary error ? JsonShapeWriter.ToText(error["message"]) : JsonShapeWriter.ToText(message["error"]);
-                        throw new InvalidOperationException(reason);
-                    }
-
-                    return message["result"];
-                }
+                message = waiter.Wait(cancel);
             }
+            catch (OperationCanceledException)
+            {
+                GiveUp(current, callbackId);
+                throw;
+            }
+            finally
+            {
+                reader.Forget(callbackId);
+            }
+
+            if (message == null)
+            {
+                throw new EndOfStreamException("The Node bridge closed the channel while a Node step was running.");
+            }
+
+            if (message["error"] != null)
+            {
+                string reason = message["error"] is IDictionary error ? JsonShapeWriter.ToText(error["message"]) : JsonShapeWriter.ToText(message["error"]);
+                throw new InvalidOperationException(reason);
+            }
+
+            return message["result"];
         }
 
         /// <summary>Tells Node the engine no longer waits for a callback, so its handler's signal aborts; a gone channel needs no telling.</summary>
@@ -271,7 +260,7 @@ namespace TsSequence.Protocol
 
         /// <summary>
         /// Ends the request: detaches its Node steps and stops their calls still waiting (a script
-        /// left running), then waits for them to leave the inbox to the serving loop.
+        /// left running); their late answers are dropped by the reader.
         /// </summary>
         private void End(CancellationTokenSource source)
         {
@@ -285,12 +274,8 @@ namespace TsSequence.Protocol
                 runningId = null;
             }
 
+            // Neither source is disposed: a late call on a script's thread may still link to their tokens.
             scope?.Cancel();
-            lock (callbackGate)
-            {
-            }
-
-            source.Dispose(); // scope is not: a late call still asks whether it was cancelled
         }
 
         /// <summary>Node's cancel (on the reader thread): stops the request it names, now or when it starts.</summary>

@@ -20,7 +20,7 @@ namespace TsSequence.Steps
             string handler = call.GetString("handler");
             if (call.Context.NodeSteps == null)
             {
-                throw new InvalidOperationException($"The Node step handler '{handler}' can only run when Node runs the step: in a sequence started from Node (tsseq run, Engine.runSequence), or by Invoke-TsStep / Invoke-TsSequence in a script that such a sequence or Engine.invokeStep runs. Here no Node bridge request is running.");
+                throw new InvalidOperationException($"The Node step handler '{handler}' can only run when Node runs the step and has registered the handler (engine.registerStep): in a sequence Engine.runSequence runs, or by Invoke-TsStep / Invoke-TsSequence in a script that such a sequence or Engine.invokeStep runs. Here no Node bridge request is running.");
             }
 
             TsEnvironment environment = call.Environment;

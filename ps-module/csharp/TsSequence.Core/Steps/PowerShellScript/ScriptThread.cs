@@ -9,10 +9,16 @@ namespace TsSequence.Steps.PowerShellScript
     /// </summary>
     public sealed class ScriptThread
     {
+        // The bridge request running when the step began: its Node steps are the script's.
+        private readonly object? request = TsSequence.Engine.AttachedNodeSteps.Current;
         private Thread? thread;
 
-        /// <summary>Called by the wrapper on the script's thread.</summary>
-        public void Enter() => Volatile.Write(ref thread, Thread.CurrentThread);
+        /// <summary>Called by the wrapper on the script's thread: binds it to the step's bridge request too.</summary>
+        public void Enter()
+        {
+            Volatile.Write(ref thread, Thread.CurrentThread);
+            TsSequence.Engine.AttachedNodeSteps.BindThread(request);
+        }
 
         /// <summary>Interrupts the script's blocking call; false when its thread is not known or has ended.</summary>
         internal bool Interrupt()

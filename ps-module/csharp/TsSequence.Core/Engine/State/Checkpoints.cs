@@ -87,6 +87,7 @@ namespace TsSequence.Engine.State
             progress.Status = "RestartPending";
             progress.RestartReason = request.Reason;
             progress.RestartedBy = context.Options.RestartProvider;
+            progress.Restarts++;
             context.State?.Save(context, progress, durable: true);
         }
 

@@ -132,6 +132,8 @@ namespace TsSequence.Engine.State
             Progress.InProgress = fields.OptionalNumber("inProgress", 0, count - 1);
             Progress.RestartReason = fields.OptionalText("restartReason");
             Progress.RestartedBy = fields.OptionalText("restartedBy");
+            // Absent in a state saved before restarts were counted: none counted then.
+            Progress.Restarts = fields.OptionalNumber("restarts", 0, int.MaxValue) ?? 0;
             if (Progress.RestartedBy != null && Array.IndexOf(RunOptions.RestartProviders, Progress.RestartedBy) < 0)
             {
                 throw fields.Wrong("restartedBy", "one of " + string.Join(", ", RunOptions.RestartProviders) + " or null");

@@ -15,7 +15,7 @@ namespace TsSequence.Engine
     /// returns the result document {status, exitCode, steps, variables}. The state is saved in
     /// the run folder before every step (not in what-if runs); a step that asks for a restart
     /// ends the run RestartPending (exit code 3010) once the restart provider acted, and
-    /// <see cref="Resume"/> continues it. A default run folder still empty at the end is removed.
+    /// <see cref="Resume(IRunHost, IRunListener, INodeStepHandler, RunOptions)"/> continues it. A default run folder still empty at the end is removed.
     /// </summary>
     public static class SequenceRun
     {

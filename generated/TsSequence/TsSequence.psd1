@@ -38,6 +38,6 @@
         PSData = @{
             Tags = @('TaskSequence', 'ConfigMgr', 'MECM', 'SCCM', 'Deployment', 'Automation', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
         }
-        TsSeqModelHash = 'a41d69ca6ae2232629a99c7cd71829f83f13d37306789b610900b8735349a160'
+        TsSeqModelHash = '89e1967516f80fd683af835e6769e379cce6b2ee8b889ef98126ee755dd481d5'
     }
 }

@@ -50,7 +50,7 @@ function New-TsCheckReadinessStep {
     Range: 0.01 to 999.
 
     .PARAMETER RetryCount
-    How many times the step runs again when the computer restarts unexpectedly while it runs (a crash, a power loss, an installer that restarts by itself): resume then starts it again instead of failing it with "the computer restarted unexpectedly during this step". Absent means 0. ConfigMgr offers it on Install Application and Install Software Updates (default 2 there); here every step has it, and a document imported from ConfigMgr carries the value. ConfigMgr: the exported XML's retryCount attribute.
+    How many times the step runs again when the computer restarts unexpectedly while it runs (a crash, a power loss, an installer that restarts by itself): resume then starts it again instead of failing it with "the computer restarted unexpectedly during this step". Absent means the step type's default: 0, except Install Application and Install Software Updates, where it is 2 as in ConfigMgr (their step files set it). ConfigMgr offers it on those two steps; here every step has it, and a document imported from ConfigMgr carries the value. ConfigMgr: the exported XML's retryCount attribute.
 
     Range: 0 to 5.
 
@@ -370,7 +370,7 @@ function New-TsConnectNetworkFolderStep {
     Range: 0.01 to 999.
 
     .PARAMETER RetryCount
-    How many times the step runs again when the computer restarts unexpectedly while it runs (a crash, a power loss, an installer that restarts by itself): resume then starts it again instead of failing it with "the computer restarted unexpectedly during this step". Absent means 0. ConfigMgr offers it on Install Application and Install Software Updates (default 2 there); here every step has it, and a document imported from ConfigMgr carries the value. ConfigMgr: the exported XML's retryCount attribute.
+    How many times the step runs again when the computer restarts unexpectedly while it runs (a crash, a power loss, an installer that restarts by itself): resume then starts it again instead of failing it with "the computer restarted unexpectedly during this step". Absent means the step type's default: 0, except Install Application and Install Software Updates, where it is 2 as in ConfigMgr (their step files set it). ConfigMgr offers it on those two steps; here every step has it, and a document imported from ConfigMgr carries the value. ConfigMgr: the exported XML's retryCount attribute.
 
     Range: 0 to 5.
 
@@ -526,7 +526,7 @@ function New-TsDownloadPackageContentStep {
     Range: 0.01 to 999.
 
     .PARAMETER RetryCount
-    How many times the step runs again when the computer restarts unexpectedly while it runs (a crash, a power loss, an installer that restarts by itself): resume then starts it again instead of failing it with "the computer restarted unexpectedly during this step". Absent means 0. ConfigMgr offers it on Install Application and Install Software Updates (default 2 there); here every step has it, and a document imported from ConfigMgr carries the value. ConfigMgr: the exported XML's retryCount attribute.
+    How many times the step runs again when the computer restarts unexpectedly while it runs (a crash, a power loss, an installer that restarts by itself): resume then starts it again instead of failing it with "the computer restarted unexpectedly during this step". Absent means the step type's default: 0, except Install Application and Install Software Updates, where it is 2 as in ConfigMgr (their step files set it). ConfigMgr offers it on those two steps; here every step has it, and a document imported from ConfigMgr carries the value. ConfigMgr: the exported XML's retryCount attribute.
 
     Range: 0 to 5.
 
@@ -687,9 +687,9 @@ function New-TsInstallApplicationStep {
     Range: 0.01 to 999.
 
     .PARAMETER RetryCount
-    How many times the step runs again when the computer restarts unexpectedly while it runs (a crash, a power loss, an installer that restarts by itself): resume then starts it again instead of failing it with "the computer restarted unexpectedly during this step". Absent means 0. ConfigMgr offers it on Install Application and Install Software Updates (default 2 there); here every step has it, and a document imported from ConfigMgr carries the value. ConfigMgr: the exported XML's retryCount attribute.
+    How many times the step runs again when the computer restarts unexpectedly while it runs (a crash, a power loss, an installer that restarts by itself): resume then starts it again instead of failing it with "the computer restarted unexpectedly during this step". Absent means the step type's default: 0, except Install Application and Install Software Updates, where it is 2 as in ConfigMgr (their step files set it). ConfigMgr offers it on those two steps; here every step has it, and a document imported from ConfigMgr carries the value. ConfigMgr: the exported XML's retryCount attribute.
 
-    Range: 0 to 5.
+    Default: 2. Range: 0 to 5.
 
     .PARAMETER ApplicationName
     Names of the applications to install, in order. Required unless baseVariableName is set.
@@ -836,7 +836,7 @@ function New-TsInstallPackageStep {
     Range: 0.01 to 999.
 
     .PARAMETER RetryCount
-    How many times the step runs again when the computer restarts unexpectedly while it runs (a crash, a power loss, an installer that restarts by itself): resume then starts it again instead of failing it with "the computer restarted unexpectedly during this step". Absent means 0. ConfigMgr offers it on Install Application and Install Software Updates (default 2 there); here every step has it, and a document imported from ConfigMgr carries the value. ConfigMgr: the exported XML's retryCount attribute.
+    How many times the step runs again when the computer restarts unexpectedly while it runs (a crash, a power loss, an installer that restarts by itself): resume then starts it again instead of failing it with "the computer restarted unexpectedly during this step". Absent means the step type's default: 0, except Install Application and Install Software Updates, where it is 2 as in ConfigMgr (their step files set it). ConfigMgr offers it on those two steps; here every step has it, and a document imported from ConfigMgr carries the value. ConfigMgr: the exported XML's retryCount attribute.
 
     Range: 0 to 5.
 
@@ -986,9 +986,9 @@ function New-TsInstallSoftwareUpdatesStep {
     Range: 0.01 to 999.
 
     .PARAMETER RetryCount
-    How many times the step runs again when the computer restarts unexpectedly while it runs (a crash, a power loss, an installer that restarts by itself): resume then starts it again instead of failing it with "the computer restarted unexpectedly during this step". Absent means 0. ConfigMgr offers it on Install Application and Install Software Updates (default 2 there); here every step has it, and a document imported from ConfigMgr carries the value. ConfigMgr: the exported XML's retryCount attribute.
+    How many times the step runs again when the computer restarts unexpectedly while it runs (a crash, a power loss, an installer that restarts by itself): resume then starts it again instead of failing it with "the computer restarted unexpectedly during this step". Absent means the step type's default: 0, except Install Application and Install Software Updates, where it is 2 as in ConfigMgr (their step files set it). ConfigMgr offers it on those two steps; here every step has it, and a document imported from ConfigMgr carries the value. ConfigMgr: the exported XML's retryCount attribute.
 
-    Range: 0 to 5.
+    Default: 2. Range: 0 to 5.
 
     .PARAMETER Target
     Which updates to install: Mandatory installs only updates marked mandatory (ConfigMgr "Required for installation"), All installs every applicable update ("Available").
@@ -1118,7 +1118,7 @@ function New-TsRestartComputerStep {
     Range: 0.01 to 999.
 
     .PARAMETER RetryCount
-    How many times the step runs again when the computer restarts unexpectedly while it runs (a crash, a power loss, an installer that restarts by itself): resume then starts it again instead of failing it with "the computer restarted unexpectedly during this step". Absent means 0. ConfigMgr offers it on Install Application and Install Software Updates (default 2 there); here every step has it, and a document imported from ConfigMgr carries the value. ConfigMgr: the exported XML's retryCount attribute.
+    How many times the step runs again when the computer restarts unexpectedly while it runs (a crash, a power loss, an installer that restarts by itself): resume then starts it again instead of failing it with "the computer restarted unexpectedly during this step". Absent means the step type's default: 0, except Install Application and Install Software Updates, where it is 2 as in ConfigMgr (their step files set it). ConfigMgr offers it on those two steps; here every step has it, and a document imported from ConfigMgr carries the value. ConfigMgr: the exported XML's retryCount attribute.
 
     Range: 0 to 5.
 
@@ -1261,7 +1261,7 @@ function New-TsRunCommandLineStep {
     Range: 0.01 to 999.
 
     .PARAMETER RetryCount
-    How many times the step runs again when the computer restarts unexpectedly while it runs (a crash, a power loss, an installer that restarts by itself): resume then starts it again instead of failing it with "the computer restarted unexpectedly during this step". Absent means 0. ConfigMgr offers it on Install Application and Install Software Updates (default 2 there); here every step has it, and a document imported from ConfigMgr carries the value. ConfigMgr: the exported XML's retryCount attribute.
+    How many times the step runs again when the computer restarts unexpectedly while it runs (a crash, a power loss, an installer that restarts by itself): resume then starts it again instead of failing it with "the computer restarted unexpectedly during this step". Absent means the step type's default: 0, except Install Application and Install Software Updates, where it is 2 as in ConfigMgr (their step files set it). ConfigMgr offers it on those two steps; here every step has it, and a document imported from ConfigMgr carries the value. ConfigMgr: the exported XML's retryCount attribute.
 
     Range: 0 to 5.
 
@@ -1462,7 +1462,7 @@ function New-TsRunPowerShellScriptStep {
     Range: 0.01 to 999.
 
     .PARAMETER RetryCount
-    How many times the step runs again when the computer restarts unexpectedly while it runs (a crash, a power loss, an installer that restarts by itself): resume then starts it again instead of failing it with "the computer restarted unexpectedly during this step". Absent means 0. ConfigMgr offers it on Install Application and Install Software Updates (default 2 there); here every step has it, and a document imported from ConfigMgr carries the value. ConfigMgr: the exported XML's retryCount attribute.
+    How many times the step runs again when the computer restarts unexpectedly while it runs (a crash, a power loss, an installer that restarts by itself): resume then starts it again instead of failing it with "the computer restarted unexpectedly during this step". Absent means the step type's default: 0, except Install Application and Install Software Updates, where it is 2 as in ConfigMgr (their step files set it). ConfigMgr offers it on those two steps; here every step has it, and a document imported from ConfigMgr carries the value. ConfigMgr: the exported XML's retryCount attribute.
 
     Range: 0 to 5.
 
@@ -1687,7 +1687,7 @@ function New-TsSetDynamicVariablesStep {
     Range: 0.01 to 999.
 
     .PARAMETER RetryCount
-    How many times the step runs again when the computer restarts unexpectedly while it runs (a crash, a power loss, an installer that restarts by itself): resume then starts it again instead of failing it with "the computer restarted unexpectedly during this step". Absent means 0. ConfigMgr offers it on Install Application and Install Software Updates (default 2 there); here every step has it, and a document imported from ConfigMgr carries the value. ConfigMgr: the exported XML's retryCount attribute.
+    How many times the step runs again when the computer restarts unexpectedly while it runs (a crash, a power loss, an installer that restarts by itself): resume then starts it again instead of failing it with "the computer restarted unexpectedly during this step". Absent means the step type's default: 0, except Install Application and Install Software Updates, where it is 2 as in ConfigMgr (their step files set it). ConfigMgr offers it on those two steps; here every step has it, and a document imported from ConfigMgr carries the value. ConfigMgr: the exported XML's retryCount attribute.
 
     Range: 0 to 5.
 
@@ -1809,7 +1809,7 @@ function New-TsSetTaskSequenceVariableStep {
     Range: 0.01 to 999.
 
     .PARAMETER RetryCount
-    How many times the step runs again when the computer restarts unexpectedly while it runs (a crash, a power loss, an installer that restarts by itself): resume then starts it again instead of failing it with "the computer restarted unexpectedly during this step". Absent means 0. ConfigMgr offers it on Install Application and Install Software Updates (default 2 there); here every step has it, and a document imported from ConfigMgr carries the value. ConfigMgr: the exported XML's retryCount attribute.
+    How many times the step runs again when the computer restarts unexpectedly while it runs (a crash, a power loss, an installer that restarts by itself): resume then starts it again instead of failing it with "the computer restarted unexpectedly during this step". Absent means the step type's default: 0, except Install Application and Install Software Updates, where it is 2 as in ConfigMgr (their step files set it). ConfigMgr offers it on those two steps; here every step has it, and a document imported from ConfigMgr carries the value. ConfigMgr: the exported XML's retryCount attribute.
 
     Range: 0 to 5.
 

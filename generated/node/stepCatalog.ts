@@ -36,7 +36,7 @@ export interface CatalogStepType {
 }
 
 /** SHA-256 of the intermediate model; the same value as TsSeqModelHash in TsSequence.psd1. */
-export const modelHash = "a41d69ca6ae2232629a99c7cd71829f83f13d37306789b610900b8735349a160";
+export const modelHash = "89e1967516f80fd683af835e6769e379cce6b2ee8b889ef98126ee755dd481d5";
 
 /** The step types (Group and Node steps are not step types), sorted by name. */
 export const stepCatalog = [
@@ -704,6 +704,24 @@ export const stepCatalog = [
         variable: "OSDAppClearCache",
         description: "Delete each application's content from the cache after it is installed.",
       },
+      {
+        name: "retryCount",
+        psName: "RetryCount",
+        type: "integer",
+        required: false,
+        default: 2,
+        enum: undefined,
+        minimum: 0,
+        maximum: 5,
+        minLength: undefined,
+        maxLength: undefined,
+        pattern: undefined,
+        secret: false,
+        verbatim: false,
+        code: false,
+        variable: undefined,
+        description: "How many times the step runs again when the computer restarts unexpectedly while it runs (a crash, a power loss, an installer that restarts by itself): resume then starts it again instead of failing it with \"the computer restarted unexpectedly during this step\". Absent means the step type's default: 0, except Install Application and Install Software Updates, where it is 2 as in ConfigMgr (their step files set it). ConfigMgr offers it on those two steps; here every step has it, and a document imported from ConfigMgr carries the value. ConfigMgr: the exported XML's retryCount attribute.",
+      },
     ],
   },
   {
@@ -829,6 +847,24 @@ export const stepCatalog = [
         code: false,
         variable: "SMSTSSoftwareUpdateScanUseCache",
         description: "Evaluate updates from cached scan results instead of a fresh scan.",
+      },
+      {
+        name: "retryCount",
+        psName: "RetryCount",
+        type: "integer",
+        required: false,
+        default: 2,
+        enum: undefined,
+        minimum: 0,
+        maximum: 5,
+        minLength: undefined,
+        maxLength: undefined,
+        pattern: undefined,
+        secret: false,
+        verbatim: false,
+        code: false,
+        variable: undefined,
+        description: "How many times the step runs again when the computer restarts unexpectedly while it runs (a crash, a power loss, an installer that restarts by itself): resume then starts it again instead of failing it with \"the computer restarted unexpectedly during this step\". Absent means the step type's default: 0, except Install Application and Install Software Updates, where it is 2 as in ConfigMgr (their step files set it). ConfigMgr offers it on those two steps; here every step has it, and a document imported from ConfigMgr carries the value. ConfigMgr: the exported XML's retryCount attribute.",
       },
     ],
   },
@@ -1494,7 +1530,7 @@ export const commonOptions = [
     verbatim: false,
     code: false,
     variable: undefined,
-    description: "How many times the step runs again when the computer restarts unexpectedly while it runs (a crash, a power loss, an installer that restarts by itself): resume then starts it again instead of failing it with \"the computer restarted unexpectedly during this step\". Absent means 0. ConfigMgr offers it on Install Application and Install Software Updates (default 2 there); here every step has it, and a document imported from ConfigMgr carries the value. ConfigMgr: the exported XML's retryCount attribute.",
+    description: "How many times the step runs again when the computer restarts unexpectedly while it runs (a crash, a power loss, an installer that restarts by itself): resume then starts it again instead of failing it with \"the computer restarted unexpectedly during this step\". Absent means the step type's default: 0, except Install Application and Install Software Updates, where it is 2 as in ConfigMgr (their step files set it). ConfigMgr offers it on those two steps; here every step has it, and a document imported from ConfigMgr carries the value. ConfigMgr: the exported XML's retryCount attribute.",
   },
 ] as const satisfies readonly CatalogParameter[];
 

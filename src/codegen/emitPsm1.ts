@@ -9,6 +9,7 @@ import { parameterHelp, writeHelp } from './emitHelp.js';
 import { LineWriter } from './lineWriter.js';
 import type { CodegenModel, ParameterModel, TypeModel } from './model.js';
 import { psDouble, psNumber, psString } from './psLiteral.js';
+import { withOptions } from './validateModel.js';
 
 const INT_MIN = -2147483648;
 const INT_MAX = 2147483647;
@@ -40,7 +41,7 @@ export function emitPsm1(model: CodegenModel, exportedFunctions: readonly string
   w.line(". ([System.IO.Path]::Combine($script:TsRuntimeRoot, 'TsSequence.Runtime.ps1'))");
   for (const step of model.stepTypes) {
     w.line();
-    constructorFunction(w, model, step, stepFunctionName(step.name), [...model.commonOptions, ...step.parameters], `src/model/steps/${step.name}.ts`);
+    constructorFunction(w, model, step, stepFunctionName(step.name), withOptions(model.commonOptions, step.parameters), `src/model/steps/${step.name}.ts`);
   }
   w.line();
   constructorFunction(w, model, model.group, 'New-TsGroup', [...model.groupOptions, ...model.group.parameters], 'src/model/sequence.ts');

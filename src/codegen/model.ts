@@ -51,6 +51,11 @@ export interface ParameterModel {
   code: boolean;
   /** ConfigMgr task sequence variable that carries the property. */
   variable?: string;
+  /**
+   * A step type's own default for a common option (the step file redeclares the option with only
+   * a @default): the option as common.ts defines it, with this default; it takes the option's place.
+   */
+  overridesOption?: true;
   description: string;
 }
 

@@ -56,7 +56,7 @@ export function readModel({ project, modelDir }: ReadModelOptions): CodegenModel
       errors.push(`steps/${file.getBaseName()}: must declare exactly one interface extending StepOptions, found ${stepInterfaces.length}`);
       continue;
     }
-    const step = reader.typeModel(stepInterfaces[0]!);
+    const step = reader.typeModel(stepInterfaces[0]!, stepOnlyOptions.concat(groupOptions));
     if (step === undefined) continue;
     if (file.getBaseNameWithoutExtension() !== step.name) errors.push(`${step.name}: declared in steps/${file.getBaseName()}, expected steps/${step.name}.ts`);
     if (step.wmiClass === undefined) errors.push(`${step.name}: the interface needs @wmiClass`);
@@ -92,7 +92,7 @@ class TypeReader {
   ) {}
 
   /** A step, group or Node step interface: its type name, documentation and own properties. */
-  typeModel(declaration: InterfaceDeclaration): TypeModel | undefined {
+  typeModel(declaration: InterfaceDeclaration, options: ParameterModel[] = []): TypeModel | undefined {
     const typeProperty = declaration.getProperty('type');
     const typeNode = typeProperty?.getTypeNode();
     const literal = typeNode ? stringLiterals(typeNode) : undefined;
@@ -119,7 +119,7 @@ class TypeReader {
       synopsis: firstSentence(doc.text),
       description: doc.text,
       examples: doc.tags.filter((tag) => tag.name === 'example').map((tag) => normalizeExample(tag.text)),
-      parameters: this.properties(declaration, name),
+      parameters: this.properties(declaration, name, options),
     });
   }
 
@@ -131,15 +131,38 @@ class TypeReader {
   }
 
   /** The properties declared in the interface itself (not inherited), in declaration order. */
-  properties(declaration: InterfaceDeclaration | undefined, owner: string): ParameterModel[] {
+  properties(declaration: InterfaceDeclaration | undefined, owner: string, options: ParameterModel[] = []): ParameterModel[] {
     if (declaration === undefined) return [];
     const result: ParameterModel[] = [];
     for (const property of declaration.getProperties()) {
       if (property.getName() === 'type') continue;
-      const parameter = this.parameter(property, owner);
+      const option = options.find((candidate) => candidate.name === property.getName());
+      const parameter = option === undefined ? this.parameter(property, owner) : this.optionDefault(property, owner, option);
       if (parameter !== undefined) result.push(parameter);
     }
     return result;
+  }
+
+  /**
+   * A step file redeclaring a common option to give it this step type's default: only @default
+   * (and a sentence) is allowed; the type, range and text stay the option's (one source of truth).
+   */
+  private optionDefault(property: PropertySignature, owner: string, option: ParameterModel): ParameterModel | undefined {
+    const where = `${owner}.${option.name}`;
+    const typeNode = property.getTypeNode();
+    const kind = typeNode === undefined ? undefined : this.classify(typeNode, where);
+    if (kind === undefined) return undefined;
+    if (kind.type !== option.type || !property.hasQuestionToken()) {
+      this.errors.push(`${where}: redeclares the common option ${option.name}, so it must keep its type (${option.type}) and stay optional`);
+      return undefined;
+    }
+    const doc = readDoc(property);
+    const constraints = readConstraints(doc.tags, where, ['default'], this.errors);
+    if (constraints.default === undefined) {
+      this.errors.push(`${where}: redeclares the common option ${option.name} without a @default (only a step type's own default may be given here)`);
+      return undefined;
+    }
+    return { ...option, default: constraints.default, overridesOption: true };
   }
 
   private parameter(property: PropertySignature, owner: string): ParameterModel | undefined {

@@ -36,7 +36,7 @@ export function validateModel(model: CodegenModel): void {
     wmiClasses.add(step.wmiClass);
     if (!/^SMS_TaskSequence_[A-Za-z]+$/.test(step.wmiClass)) errors.push(`${step.name}.@wmiClass: '${step.wmiClass}' is not a ConfigMgr task sequence class name`);
     checkType(step, errors);
-    checkParameters(step.name, [...model.commonOptions, ...step.parameters], errors);
+    checkParameters(step.name, withOptions(model.commonOptions, step.parameters), errors);
   }
   for (const reserved of ['group', 'node']) {
     if (stepNames.has(reserved)) errors.push(`${reserved}: a step type cannot be named like the built-in ${reserved === 'group' ? 'Group' : 'Node'} type`);
@@ -54,6 +54,15 @@ export function validateModel(model: CodegenModel): void {
   }
   checkText('', model, errors);
   if (errors.length > 0) throw new ModelError(errors);
+}
+
+/**
+ * A step type's parameters after the options: a parameter that gives a common option this step
+ * type's default (overridesOption) takes that option's place instead of repeating its name.
+ */
+export function withOptions(options: ParameterModel[], own: ParameterModel[]): ParameterModel[] {
+  const overrides = new Map(own.filter((parameter) => parameter.overridesOption).map((parameter) => [parameter.name, parameter]));
+  return [...options.map((option) => overrides.get(option.name) ?? option), ...own.filter((parameter) => !parameter.overridesOption)];
 }
 
 function checkType(type: TypeModel, errors: string[]): void {

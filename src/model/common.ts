@@ -69,8 +69,9 @@ export interface StepOptions extends CommonOptions {
    * How many times the step runs again when the computer restarts unexpectedly while it runs
    * (a crash, a power loss, an installer that restarts by itself): resume then starts it again
    * instead of failing it with "the computer restarted unexpectedly during this step". Absent
-   * means 0. ConfigMgr offers it on Install Application and Install Software Updates (default 2
-   * there); here every step has it, and a document imported from ConfigMgr carries the value.
+   * means the step type's default: 0, except Install Application and Install Software Updates,
+   * where it is 2 as in ConfigMgr (their step files set it). ConfigMgr offers it on those two
+   * steps; here every step has it, and a document imported from ConfigMgr carries the value.
    * ConfigMgr: the exported XML's retryCount attribute.
    * @minimum 0
    * @maximum 5

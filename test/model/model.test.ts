@@ -102,10 +102,14 @@ describe('model: ConfigMgr step properties (spec section 1)', function () {
     expect(options.timeoutMinutes!.default).to.equal(undefined);
   });
 
-  it('has successCodes (default 0, 3010) only on the two run steps, and retryCount (0-5, no default) as an option of every step', () => {
+  it('has successCodes (default 0, 3010) only on the two run steps, and retryCount (0-5) as an option of every step, default 2 on Install Application and Install Software Updates', () => {
     const having = (name: string) => model.stepTypes.filter((s) => s.parameters.some((p) => p.name === name)).map((s) => s.name);
     expect(having('successCodes')).to.deep.equal(['RunCommandLine', 'RunPowerShellScript']);
-    expect(having('retryCount')).to.deep.equal([]);
+    // ConfigMgr's default retry count for those two steps: the step files give the common option their default.
+    expect(having('retryCount')).to.deep.equal(['InstallApplication', 'InstallSoftwareUpdates']);
+    for (const type of ['InstallApplication', 'InstallSoftwareUpdates']) {
+      expect(parameter(type, 'retryCount')).to.deep.include({ type: 'integer', minimum: 0, maximum: 5, default: 2, overridesOption: true });
+    }
     expect(parameter('RunCommandLine', 'successCodes')).to.deep.include({ type: 'integer[]', default: [0, 3010], variable: 'SuccessCodes' });
     const retryCount = model.commonOptions.find((option) => option.name === 'retryCount');
     expect(retryCount).to.deep.include({ type: 'integer', minimum: 0, maximum: 5 });

@@ -4,6 +4,7 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { SequenceOutline } from '../../bridge/Engine.js';
+import { checkPathOptions } from '../pathOptions.js';
 import { engineOption } from './options.js';
 import { restartProviderOption, runInEngine, type EngineRunOptions } from './run.js';
 
@@ -22,6 +23,7 @@ export function registerResumeCommand(program: Command): void {
     .option('-v, --verbose', "print every step's output and log lines as they happen")
     .option('--json', 'print exactly the result document as JSON')
     .action(async (options: ResumeOptions) => {
+      checkPathOptions(options);
       const stateDirectory = resolve(options.stateDir);
       // The saved document is known only once the engine answers: the summary reads this object
       // after the call, so the call fills it with the document's outline (names and nesting),

@@ -11,6 +11,7 @@ import { readSequenceFile } from '../../bridge/validateDocument.js';
 import { onBrokenPipe, pipeBroken } from '../brokenPipe.js';
 import { CliError, ExitCode, exitCodeFor, isInvalidInputError } from '../exitCodes.js';
 import { formatSummary } from '../formatSummary.js';
+import { checkPathOptions } from '../pathOptions.js';
 import { collectVariable, overrideVariables, setVariables } from '../parseVariables.js';
 import { printable, printableLine, printableStream } from '../printable.js';
 import { RunProgress } from '../runProgress.js';
@@ -74,6 +75,7 @@ export function registerRunCommand(program: Command): void {
 }
 
 export async function runSequenceFile(file: string, options: RunOptions): Promise<number> {
+  checkPathOptions(options);
   const document = readSequenceFile(file) as { variables?: Record<string, string>; name?: string; steps: [] };
   // Plain variables go into the document (a file's, then --var's); secrets never do: they travel
   // as the run's secret variables, masked by the engine in everything it writes or returns.

@@ -1,4 +1,4 @@
-import type { StepOptions } from '../common.js';
+import type { StepOptions, integer } from '../common.js';
 
 /**
  * Installs applications from the content catalog, in the order listed.
@@ -48,4 +48,10 @@ export interface InstallApplicationStep extends StepOptions {
    * @variable OSDAppClearCache
    */
   clearCache?: boolean;
+
+  /**
+   * The common option retryCount with ConfigMgr's default for this step: 2.
+   * @default 2
+   */
+  retryCount?: integer;
 }

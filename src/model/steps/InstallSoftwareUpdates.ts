@@ -1,4 +1,4 @@
-import type { StepOptions } from '../common.js';
+import type { StepOptions, integer } from '../common.js';
 
 /**
  * Installs the software updates the content catalog offers for this computer.
@@ -31,4 +31,10 @@ export interface InstallSoftwareUpdatesStep extends StepOptions {
    * @variable SMSTSSoftwareUpdateScanUseCache
    */
   useCache?: boolean;
+
+  /**
+   * The common option retryCount with ConfigMgr's default for this step: 2.
+   * @default 2
+   */
+  retryCount?: integer;
 }

@@ -12,7 +12,8 @@ namespace TsSequence.Engine
     /// 3010 judged a success, or on Unix the creation of /var/run/reboot-required while the step
     /// ran (Debian's convention; a native command there cannot exit 3010). Only a step that
     /// succeeded asks: a failed one follows the failure rules. Tests name another file in
-    /// TSSEQ_REBOOT_REQUIRED_FILE.
+    /// TSSEQ_REBOOT_REQUIRED_FILE. The notice is SMSTSRebootDelay seconds, or SMSTSRebootDelayNext
+    /// for the run's later restarts (<see cref="Delay"/>).
     /// </summary>
     internal static class RestartDetection
     {
@@ -32,7 +33,7 @@ namespace TsSequence.Engine
 
             TsEnvironment environment = context.Environment;
             string? message = environment.Get("SMSTSRebootMessage");
-            int delay = Seconds(environment.Get("SMSTSRebootDelay"));
+            int delay = Delay(context);
             if (!string.IsNullOrEmpty(environment.Get("SMSTSRebootRequested")))
             {
                 bool retry = string.Equals(environment.Get("SMSTSRetryRequested"), "true", StringComparison.OrdinalIgnoreCase);
@@ -51,6 +52,18 @@ namespace TsSequence.Engine
             {
                 context.Log.Info($"The action asked for a restart ({context.PendingRestart.Reason}); the run stops after it and continues after the restart", path);
             }
+        }
+
+        /// <summary>
+        /// The notice before an engine restart: SMSTSRebootDelay seconds for the run's first
+        /// restart; for a later one (the run stopped for a restart before, Restart Computer steps
+        /// included) SMSTSRebootDelayNext when it is set, as ConfigMgr does (e.g. 3600 s once, then 60 s).
+        /// </summary>
+        internal static int Delay(RunContext context)
+        {
+            TsEnvironment environment = context.Environment;
+            string? next = environment.Get("SMSTSRebootDelayNext");
+            return context.Progress.Restarts > 0 && !string.IsNullOrEmpty(next) ? Seconds(next) : Seconds(environment.Get("SMSTSRebootDelay"));
         }
 
         private static string RebootRequiredFile()

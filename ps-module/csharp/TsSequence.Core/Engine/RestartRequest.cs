@@ -26,7 +26,7 @@ namespace TsSequence.Engine
         /// <summary>The notification text (SMSRebootMessage / SMSTSRebootMessage), if any.</summary>
         public string? Message { get; }
 
-        /// <summary>Seconds of notice before the restart (SMSRebootTimeout / SMSTSRebootDelay).</summary>
+        /// <summary>Seconds of notice before the restart (SMSRebootTimeout / SMSTSRebootDelay, SMSTSRebootDelayNext for a run's later restarts).</summary>
         public int DelaySeconds { get; }
     }
 }

@@ -22,6 +22,7 @@ namespace TsSequence.Engine
     {
         private readonly RunContext context;
         private LogFile? file;
+        private bool createdFile;
         private bool failureReported;
 
         internal RunLog(RunContext context)
@@ -79,7 +80,9 @@ namespace TsSequence.Engine
             int maxHistory = (int)Math.Min(1000, Number(environment.Get("SMSTSLogMaxHistory"), LogFile.DefaultMaxHistory));
             try
             {
-                file = LogFile.Open(Path.GetFullPath(Path.Combine(context.BaseDirectory, path)), maxSize, maxHistory);
+                string full = Path.GetFullPath(Path.Combine(context.BaseDirectory, path));
+                createdFile = !System.IO.File.Exists(full);
+                file = LogFile.Open(full, maxSize, maxHistory);
             }
             catch (Exception exception) when (!(exception is EngineException))
             {
@@ -116,6 +119,32 @@ namespace TsSequence.Engine
 
             file.Dispose();
             file = null;
+        }
+
+        /// <summary>
+        /// Closes the log of a run refused before its first step, removing the file when this run
+        /// created it (a refused run leaves nothing of its own behind; the refusal is its caller's error).
+        /// </summary>
+        internal void Abandon()
+        {
+            if (file == null)
+            {
+                return;
+            }
+
+            string path = file.Path;
+            file.Dispose();
+            file = null;
+            if (createdFile)
+            {
+                try
+                {
+                    System.IO.File.Delete(path);
+                }
+                catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException)
+                {
+                }
+            }
         }
 
         private void Line(string level, string message, string path, string component, string source, int line)

@@ -64,7 +64,7 @@ namespace TsSequence.Engine
             return options;
         }
 
-        /// <summary>Refuses an unknown restart provider (naming the known ones), a state folder with a run that saves none, and a state folder path holding control characters.</summary>
+        /// <summary>Refuses an unknown restart provider (naming the known ones), a state folder with a run that saves none, and a state folder or log path holding control characters (C0, DEL, C1).</summary>
         public void Check()
         {
             if (NoState && StateDirectory != null)
@@ -78,6 +78,13 @@ namespace TsSequence.Engine
             if (control != null)
             {
                 throw new EngineException("InvalidOptions", System.Management.Automation.ErrorCategory.InvalidArgument, $"stateDirectory: '{Restart.ControlCharacters.Printable(StateDirectory!)}' holds {control}; a state folder's path cannot hold control characters. Nothing was run.");
+            }
+
+            // A log path is quoted in messages and in the log itself; no real file needs a control character.
+            control = LogPath == null ? null : Restart.ControlCharacters.Find(LogPath);
+            if (control != null)
+            {
+                throw new EngineException("InvalidOptions", System.Management.Automation.ErrorCategory.InvalidArgument, $"logPath: '{Restart.ControlCharacters.Printable(LogPath!)}' holds {control}; a log file's path cannot hold control characters. Nothing was run.");
             }
 
             if (Array.IndexOf(RestartProviders, RestartProvider) < 0)

@@ -41,8 +41,15 @@ namespace TsSequence.Engine
             held = TakeLock(run.DataPath);
             if (stateDirectory != null && File.Exists(State.StateFiles.Sequence(run.DataPath)))
             {
+                // Refused: the lock file goes again when this run made it (the saved run's own stays).
+                bool madeLock = held.CreatedLockFile;
                 held.Dispose();
                 held = null;
+                if (madeLock)
+                {
+                    File.Delete(State.StateFiles.Lock(run.DataPath));
+                }
+
                 throw new EngineException("StateFolderInUse", ErrorCategory.ResourceExists, $"The state folder '{stateDirectory}' holds a saved run already; nothing was run. Resume it (Resume-TsSequence, tsseq resume --state-dir), or give an empty or new folder.", stateDirectory);
             }
 

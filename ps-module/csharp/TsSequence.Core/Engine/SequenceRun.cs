@@ -15,7 +15,7 @@ namespace TsSequence.Engine
     /// returns the result document {status, exitCode, steps, variables}. The state is saved in
     /// the run folder before every step (not in what-if runs); a step that asks for a restart
     /// ends the run RestartPending (exit code 3010) once the restart provider acted, and
-    /// <see cref="Resume"/> continues it. A default run folder still empty at the end is removed.
+    /// <see cref="Resume(IRunHost, IRunListener, INodeStepHandler, RunOptions)"/> continues it. A default run folder still empty at the end is removed.
     /// </summary>
     public static class SequenceRun
     {
@@ -36,20 +36,27 @@ namespace TsSequence.Engine
             object?[] steps = root["steps"] as object?[] ?? new object?[0];
             options.Check();
             bool saves = !options.WhatIf && !options.NoState;
-            RunFolder run = RunSetup.CreateRunFolder(options, out StateLock? held);
+            // What a refused run must not leave behind: only what it created itself is removed.
+            var created = CreatedFolders.Before(options.WhatIf ? null : options.StateDirectory);
+            RunFolder run = CreateRunFolder(options, created, out StateLock? held);
             bool removeState = false;
+            bool started = false;
+            RunContext? opened = null;
             try
             {
                 var environment = new TsEnvironment();
                 RunSetup.Prepare(environment, run, root["variables"] as IDictionary, variables, secretNames, Items.Text(root["id"]), Items.Text(root["name"]), Items.InstructionCount(steps));
                 var context = new RunContext(environment, run, RunSetup.BaseDirectoryOr(baseDirectory), host, listener, nodeSteps, options);
+                opened = context;
                 context.Log.OpenFile();
                 if (saves)
                 {
                     context.State = RunSetup.BeginState(run, root, source, context.BaseDirectory, options);
                     Announce(context, "state folder: " + run.DataPath);
+                    TakeOver(context, held);
                 }
 
+                started = true;
                 OrderedDictionary result = Walk(context, steps);
                 // A default folder keeps its state only while the run can be resumed (as
                 // ConfigMgr removes _SMSTaskSequence at the end); its logs stay.
@@ -58,6 +65,12 @@ namespace TsSequence.Engine
             }
             finally
             {
+                if (!started)
+                {
+                    // Refused before its first step: the log it created goes too.
+                    opened?.Log.Abandon();
+                }
+
                 // The lock goes first: Windows cannot delete a file held open.
                 held?.Dispose();
                 if (options.StateDirectory == null && held != null && (removeState || !File.Exists(StateFiles.Sequence(run.DataPath))))
@@ -68,6 +81,39 @@ namespace TsSequence.Engine
                 if (options.StateDirectory == null)
                 {
                     run.RemoveIfEmpty();
+                }
+                else if (!started)
+                {
+                    created.Undo(run.DataPath, held != null && held.CreatedLockFile);
+                }
+            }
+        }
+
+        // RunSetup.CreateRunFolder, undoing what it created when it refuses the folder.
+        private static RunFolder CreateRunFolder(RunOptions options, CreatedFolders created, out StateLock? held)
+        {
+            try
+            {
+                return RunSetup.CreateRunFolder(options, out held);
+            }
+            catch (EngineException) when (options.StateDirectory != null && !options.WhatIf)
+            {
+                // The lock file, when this run made it, was removed by CreateRunFolder itself.
+                created.Undo(Path.GetFullPath(options.StateDirectory), removeLock: false);
+                throw;
+            }
+        }
+
+        // Says (log, stderr) that the folder was taken over from a dead holder (state.owner named it).
+        private static void TakeOver(RunContext context, StateLock? held)
+        {
+            string? note = held?.TakeOverNote;
+            if (note != null)
+            {
+                context.Log.Warning(note, string.Empty);
+                if (context.Listener == null)
+                {
+                    context.Options.Announce?.Invoke(note);
                 }
             }
         }
@@ -88,23 +134,30 @@ namespace TsSequence.Engine
             // The lock first: the state read next is then the one no other process is changing.
             string folder = Path.GetFullPath(options.StateDirectory);
             StateLock? held = null;
+            bool hadLogs = Directory.Exists(Path.Combine(folder, "Logs"));
             if (Directory.Exists(folder))
             {
                 PrivateDirectory.AssertOwnerOnly(folder);
                 held = RunSetup.TakeLock(folder);
             }
 
+            bool started = false;
             try
             {
-                return Resume(SavedRun.Load(folder), host, listener, nodeSteps, options);
+                return Resume(SavedRun.Load(folder), host, listener, nodeSteps, options, held, () => started = true);
             }
             finally
             {
                 held?.Dispose();
+                if (!started && held != null)
+                {
+                    // Refused (an invalid or changed state, a log that cannot be opened): the lock file and Logs it made go again.
+                    new CreatedFolders(true, hadLogs).Undo(folder, held.CreatedLockFile);
+                }
             }
         }
 
-        private static OrderedDictionary Resume(SavedRun saved, IRunHost host, IRunListener? listener, INodeStepHandler? nodeSteps, RunOptions options)
+        private static OrderedDictionary Resume(SavedRun saved, IRunHost host, IRunListener? listener, INodeStepHandler? nodeSteps, RunOptions options, StateLock? held, Action started)
         {
             RunFolder run = RunFolder.At(saved.Folder, saved.RunId);
             options.LogPath ??= saved.LogPath;
@@ -116,6 +169,7 @@ namespace TsSequence.Engine
             OrderedDictionary result;
             if (saved.Progress.Status == "Succeeded" || saved.Progress.Status == "Failed")
             {
+                started();
                 Announce(context, $"the run in {run.DataPath} already finished ({saved.Progress.Status}); nothing was run again.");
                 result = Result(context, saved.Progress.Status == "Succeeded" ? "Succeeded" : "Failed");
             }
@@ -128,6 +182,8 @@ namespace TsSequence.Engine
 
                 // A finished run's log is left as it ended; a continued one goes on in the same file.
                 context.Log.OpenFile();
+                started();
+                TakeOver(context, held);
                 context.State = StateStore.Continue(saved);
                 context.ResumeAt = saved.Progress.Position;
                 context.Interrupted = saved.Progress.InProgress;

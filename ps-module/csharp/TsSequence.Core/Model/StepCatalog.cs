@@ -83,12 +83,34 @@ namespace TsSequence.Model
             return lookup;
         }
 
+        // The options, then the type's own parameters; an own parameter named like an option is
+        // that option with the type's own default (the model's redeclared common option) and takes its place.
         private static ParameterSpec[] Concat(ParameterSpec[] options, ParameterSpec[] own)
         {
-            var all = new ParameterSpec[options.Length + own.Length];
-            options.CopyTo(all, 0);
-            own.CopyTo(all, options.Length);
-            return all;
+            var all = new List<ParameterSpec>(options.Length + own.Length);
+            var overrides = new Dictionary<string, ParameterSpec>(StringComparer.Ordinal);
+            foreach (ParameterSpec parameter in own)
+            {
+                if (Array.Exists(options, option => option.Name == parameter.Name))
+                {
+                    overrides[parameter.Name] = parameter;
+                }
+            }
+
+            foreach (ParameterSpec option in options)
+            {
+                all.Add(overrides.TryGetValue(option.Name, out ParameterSpec? replaced) ? replaced : option);
+            }
+
+            foreach (ParameterSpec parameter in own)
+            {
+                if (!overrides.ContainsKey(parameter.Name))
+                {
+                    all.Add(parameter);
+                }
+            }
+
+            return all.ToArray();
         }
     }
 }

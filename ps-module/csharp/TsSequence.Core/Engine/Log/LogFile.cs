@@ -24,6 +24,8 @@ namespace TsSequence.Engine.Log
     {
         /// <summary>ConfigMgr's defaults since 1806: 5 MB, 3 rolled files.</summary>
         public const long DefaultMaxSize = 5 * 1024 * 1024;
+
+        /// <summary>ConfigMgr's default number of rolled files kept (SMSTSLogMaxHistory).</summary>
         public const int DefaultMaxHistory = 3;
 
         /// <summary>The smallest size honoured: below it every few lines would roll.</summary>

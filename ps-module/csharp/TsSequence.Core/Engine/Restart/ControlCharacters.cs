@@ -3,7 +3,7 @@ using System.Globalization;
 namespace TsSequence.Engine.Restart
 {
     /// <summary>
-    /// Control characters (U+0000 to U+001F, U+007F) in a path or value a provider writes into a
+    /// Control characters (C0 U+0000 to U+001F, DEL U+007F, C1 U+0080 to U+009F) in a path or value a provider writes into a
     /// unit file or a scheduled task's command: a newline there would start a directive of its own
     /// (ExecStartPre=...), so such values are refused rather than escaped.
     /// </summary>
@@ -15,9 +15,9 @@ namespace TsSequence.Engine.Restart
             for (int i = 0; i < value.Length; i++)
             {
                 char c = value[i];
-                if (c < ' ' || c == '\x7f')
+                if (IsControl(c))
                 {
-                    string name = c == '\n' ? "a line feed" : c == '\r' ? "a carriage return" : c == '\t' ? "a tab" : c == '\0' ? "a NUL" : "a control character";
+                    string name = c == '\n' ? "a line feed" : c == '\r' ? "a carriage return" : c == '\t' ? "a tab" : c == '\0' ? "a NUL" : c >= '\x80' ? "a C1 control character" : "a control character";
                     return $"{name} (U+{((int)c).ToString("X4", CultureInfo.InvariantCulture)}) at character {(i + 1).ToString(CultureInfo.InvariantCulture)}";
                 }
             }
@@ -38,13 +38,15 @@ namespace TsSequence.Engine.Restart
             }
         }
 
+        private static bool IsControl(char c) => c < ' ' || (c >= '\x7f' && c <= '\x9f');
+
         /// <summary><paramref name="value"/> with each control character shown as \uXXXX, for messages.</summary>
         internal static string Printable(string value)
         {
             var text = new System.Text.StringBuilder(value.Length);
             foreach (char c in value)
             {
-                text.Append(c < ' ' || c == '\x7f' ? "\\u" + ((int)c).ToString("X4", CultureInfo.InvariantCulture) : c.ToString());
+                text.Append(IsControl(c) ? "\\u" + ((int)c).ToString("X4", CultureInfo.InvariantCulture) : c.ToString());
             }
 
             return text.ToString();

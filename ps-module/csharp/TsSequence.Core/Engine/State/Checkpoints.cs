@@ -33,10 +33,24 @@ namespace TsSequence.Engine.State
             progress.InProgress = outside ? index : (int?)null;
             if (outside && !progress.RetriesLeft.ContainsKey(index))
             {
-                progress.RetriesLeft[index] = item["retryCount"] is object retries && !(retries is bool) ? Convert.ToInt32(retries, CultureInfo.InvariantCulture) : 0;
+                progress.RetriesLeft[index] = (item["retryCount"] ?? RetryCountDefault(Items.Type(item))) is object retries && !(retries is bool) ? Convert.ToInt32(retries, CultureInfo.InvariantCulture) : 0;
             }
 
             context.State?.Save(context, progress, durable: outside);
+        }
+
+        // The step type's default retryCount (the model's: 2 for Install Application and Install Software Updates, else 0).
+        private static object? RetryCountDefault(string type)
+        {
+            foreach (Model.ParameterSpec parameter in Model.StepCatalog.ParametersOf(type))
+            {
+                if (parameter.Name == "retryCount")
+                {
+                    return parameter.Default;
+                }
+            }
+
+            return null;
         }
 
         /// <summary>Saves (durably) after a step that acted outside the state: it is no longer in progress.</summary>
@@ -87,6 +101,7 @@ namespace TsSequence.Engine.State
             progress.Status = "RestartPending";
             progress.RestartReason = request.Reason;
             progress.RestartedBy = context.Options.RestartProvider;
+            progress.Restarts++;
             context.State?.Save(context, progress, durable: true);
         }
 

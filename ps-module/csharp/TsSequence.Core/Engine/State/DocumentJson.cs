@@ -9,7 +9,7 @@ namespace TsSequence.Engine.State
     /// <summary>
     /// A sequence document (plain data) as JSON, for its saved copy and its hash. The engine's
     /// general writer stops at 100 levels (what it sends); a document may nest as deep as the
-    /// reader takes, and is saved whole. <paramref name="sorted"/>: every object's keys in ordinal
+    /// reader takes, and is saved whole. Sorted: every object's keys in ordinal
     /// order (the canonical form the hash is of).
     /// </summary>
     internal static class DocumentJson

@@ -29,6 +29,12 @@ namespace TsSequence.Engine.State
         /// <summary>The restart provider that acted on the last restart (its registration is removed on resume).</summary>
         internal string? RestartedBy { get; set; }
 
+        /// <summary>
+        /// How many restarts the run has stopped for so far (any kind): from the second on, a
+        /// restart the engine performs waits SMSTSRebootDelayNext instead of SMSTSRebootDelay.
+        /// </summary>
+        internal int Restarts { get; set; }
+
         /// <summary>Why the run stopped for a restart (RestartPending only).</summary>
         internal string? RestartReason { get; set; }
     }

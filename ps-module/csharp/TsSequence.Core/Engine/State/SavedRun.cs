@@ -132,6 +132,8 @@ namespace TsSequence.Engine.State
             Progress.InProgress = fields.OptionalNumber("inProgress", 0, count - 1);
             Progress.RestartReason = fields.OptionalText("restartReason");
             Progress.RestartedBy = fields.OptionalText("restartedBy");
+            // Absent in a state saved before restarts were counted: none counted then.
+            Progress.Restarts = fields.OptionalNumber("restarts", 0, int.MaxValue) ?? 0;
             if (Progress.RestartedBy != null && Array.IndexOf(RunOptions.RestartProviders, Progress.RestartedBy) < 0)
             {
                 throw fields.Wrong("restartedBy", "one of " + string.Join(", ", RunOptions.RestartProviders) + " or null");
@@ -199,10 +201,14 @@ namespace TsSequence.Engine.State
             }
         }
 
+        // The fields every entry has; any other field of a saved entry is one its step type added
+        // (output, errors, ...: ResultEntry.Details, saved as the result had it: bounded and masked).
+        private static readonly string[] EntryFields = { "path", "type", "status", "exitCode", "startedAt", "durationMs", "message", "skipReason", "outputTail" };
+
         private static ResultEntry Entry(string file, IDictionary saved)
         {
             var fields = new SavedFields(file, saved, "a result entry's ");
-            return new ResultEntry(fields.Text("path"), fields.Text("type"))
+            var entry = new ResultEntry(fields.Text("path"), fields.Text("type"))
             {
                 Status = fields.Text("status"),
                 ExitCode = saved["exitCode"] == null ? (int?)null : saved["exitCode"] is int code ? code : throw fields.Wrong("exitCode", "a whole number or null"),
@@ -210,7 +216,18 @@ namespace TsSequence.Engine.State
                 DurationMs = fields.Number("durationMs", 0, int.MaxValue),
                 Message = fields.OptionalText("message") ?? string.Empty,
                 SkipReason = fields.OptionalText("skipReason"),
+                OutputTail = fields.OptionalText("outputTail"),
             };
+            foreach (DictionaryEntry field in saved)
+            {
+                string name = (string)field.Key;
+                if (Array.IndexOf(EntryFields, name) < 0)
+                {
+                    (entry.Details ??= new System.Collections.Specialized.OrderedDictionary())[name] = field.Value;
+                }
+            }
+
+            return entry;
         }
 
         private static IDictionary ReadObject(string path)

@@ -81,6 +81,8 @@ namespace TsSequence.Engine.State
             json.Append(progress.InProgress == null ? "null" : progress.InProgress.Value.ToString(CultureInfo.InvariantCulture));
             Field(json, "restartReason", progress.RestartReason);
             Field(json, "restartedBy", progress.RestartedBy);
+            json.Append(",\"restarts\":");
+            json.Append(progress.Restarts.ToString(CultureInfo.InvariantCulture));
             json.Append(",\"retriesLeft\":{");
             bool first = true;
             foreach (KeyValuePair<int, int> retry in progress.RetriesLeft)

@@ -58,8 +58,12 @@ namespace TsSequence.Steps.CommandLine
             call.SetOutputVariable(run.OutputTail);
             if (run.TimedOut)
             {
-                log.Error($"The command line timed out after {call.TimeoutText} minute(s); its process tree was terminated.", call.Path, component);
-                return new StepOutcome(1460, $"The command line timed out after {call.TimeoutText} minute(s); its process tree was terminated.");
+                // The wait also ends early when the run is cancelled from outside (the bridge): say which.
+                string stopped = RunCancellation.Requested
+                    ? "The command line was cancelled (the run's caller aborted the request or went away); its process tree was terminated."
+                    : $"The command line timed out after {call.TimeoutText} minute(s); its process tree was terminated.";
+                log.Error(stopped, call.Path, component);
+                return new StepOutcome(1460, stopped);
             }
 
             int exitCode = run.ExitCode ?? 1;

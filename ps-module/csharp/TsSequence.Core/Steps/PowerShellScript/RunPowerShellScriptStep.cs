@@ -103,7 +103,11 @@ namespace TsSequence.Steps.PowerShellScript
             var details = Details(objects, report);
             if (run.TimedOut)
             {
-                string message = run.Abandoned
+                string message = RunCancellation.Requested
+                    ? (run.Abandoned
+                        ? "The script was cancelled (the run's caller aborted the request or went away) and did not stop when asked (it is blocked in a call that cannot be interrupted); it was left running, cut off from the task sequence variables."
+                        : "The script was cancelled (the run's caller aborted the request or went away) and was stopped.")
+                    : run.Abandoned
                     ? $"The script timed out after {call.TimeoutText} minute(s) and did not stop when asked (it is blocked in a call that cannot be interrupted); it was left running, cut off from the task sequence variables."
                     : run.Interrupted
                         ? $"The script timed out after {call.TimeoutText} minute(s) while blocked in a .NET call; the call was interrupted and the script stopped."

@@ -9,7 +9,7 @@ using TsSequence.Engine.Log;
 
 namespace TsSequence
 {
-    /// <summary>What <see cref="ProcessRunner.Run"/> saw of one process.</summary>
+    /// <summary>What <c>ProcessRunner.Run</c> saw of one process.</summary>
     public sealed class ProcessRunResult
     {
         internal ProcessRunResult(bool started, string startError, int? exitCode, bool timedOut, string outputTail, long outputLength)

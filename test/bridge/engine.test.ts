@@ -234,7 +234,10 @@ describe('Engine (real PowerShell engine)', function () {
       const outcomes = Promise.allSettled([running, queued]);
       await new Promise((resolve) => setTimeout(resolve, 500));
       process.kill(engine.pid!, 'SIGKILL');
+      const killedAt = Date.now();
       const [first, second] = await outcomes;
+      // Issue 8: a killed engine is a typed error within a second.
+      expect(Date.now() - killedAt).to.be.below(1000);
       for (const outcome of [first, second]) {
         expect(outcome!.status).to.equal('rejected');
         const reason = (outcome as PromiseRejectedResult).reason as Error;

@@ -1,32 +1,22 @@
-// The public face of the bridge: starts a PowerShell host running Start-TsBridge.ps1, connects it
-// to a socket / named pipe Node listens on, and offers invokeStep / runSequence / registerStep.
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+// The public face of the bridge: an engine session (EngineConnection) plus invokeStep /
+// runSequence / registerStep. When the engine dies, what it was running fails with a typed error
+// and the next call starts a fresh engine with the same settings and Node steps.
 import { EventEmitter } from 'node:events';
-import { chmodSync, existsSync } from 'node:fs';
-import { createServer, type Server, type Socket } from 'node:net';
-import { EngineAbortError, EngineClosedError, EngineUnavailableError, InvalidRequestError } from './errors.js';
-import { killProcessTree, startEngineProcess, type EngineProcess, type OutputListener } from './engineProcess.js';
+import { existsSync } from 'node:fs';
+import { EngineClosedError, EngineUnavailableError, InvalidRequestError } from './errors.js';
+import { EngineConnection, type ConnectionSettings } from './engineConnection.js';
+import type { OutputListener } from './engineProcess.js';
 import { NodeStepRegistry, type NodeStepHandler } from './nodeSteps.js';
 import { paths } from './paths.js';
-import { createPipeEndpoint, removeEndpoint, type PipeEndpoint } from './pipeEndpoint.js';
-import {
-  PROTOCOL_VERSION,
-  type EngineEvent,
-  type InvokeStepResult,
-  type MethodName,
-  type ReadyMessage,
-  type ResultDocument,
-  type VariableRecord,
-} from './protocol.js';
-import { describeEngine, resolveEngine, type EngineChoice, type ResolvedEngine } from './resolveEngine.js';
+import type { EngineEvent, InvokeStepResult, MethodName, ReadyMessage, ResultDocument, VariableRecord } from './protocol.js';
+import { resolveEngine, type EngineChoice, type ResolvedEngine } from './resolveEngine.js';
 import { assertValidStep } from '../api/validateStep.js';
 import { withDefaultName } from '../api/defaultStepName.js';
 import type { StepInput } from '../api/stepTypes.js';
 import type { Step } from '../model/sequence.js';
 import { eventStream, type EventStream } from './eventStream.js';
-import { OutputMasker } from './outputMasker.js';
 import { SecretMask } from './secretMask.js';
-import { BridgeSession, DEFAULT_MAX_MESSAGE_BYTES, type RequestOptions, type SessionHooks, type SessionLimits } from './session.js';
+import { DEFAULT_MAX_MESSAGE_BYTES, type RequestOptions } from './session.js';
 import { removeStaleTempEntries } from './staleTemp.js';
 import { assertValidDocument } from './validateDocument.js';
 import { toVariableRecord, type VariableMap } from './variables.js';
@@ -119,26 +109,27 @@ export interface SequenceOutline {
 }
 
 const DEFAULT_START_TIMEOUT_MS = 60_000;
-/** How long a connection may take to present the engine key before it is dropped (the engine sends it at once). */
-const AUTH_WINDOW_MS = 10_000;
 
+/**
+ * Events: 'output' (stream, text) for everything the engine prints; 'exit' (status) when an
+ * engine dies unasked; 'restart' (info) when a call started a fresh one after that.
+ */
 export class Engine extends EventEmitter {
   private closing: Promise<void> | undefined;
-  private goneError: EngineUnavailableError | undefined;
+  /** The session in use, or the one that died (its error answers until the next call reopens). */
+  private connection: EngineConnection;
+  private reopening: Promise<EngineConnection> | undefined;
+  private startCount = 1;
 
   private constructor(
     readonly resolved: ResolvedEngine,
-    private readonly process: EngineProcess,
-    private readonly server: Server,
-    private readonly endpoint: PipeEndpoint,
-    private readonly session: BridgeSession,
-    private readonly socket: Socket,
-    /** The engine's `ready` message: protocol, PowerShell version and edition, module version. */
-    readonly info: ReadyMessage,
+    private readonly settings: ConnectionSettings,
+    first: EngineConnection,
     private readonly steps: NodeStepRegistry,
-    private readonly secrets: SecretMask,
   ) {
     super();
+    this.connection = first;
+    this.adopt(first);
   }
 
   static async start(options: EngineStartOptions = {}): Promise<Engine> {
@@ -148,76 +139,39 @@ export class Engine extends EventEmitter {
     }
     // What killed engines left in the temp directory goes, while this one starts.
     const cleaning = removeStaleTempEntries().catch(() => []);
-    const endpoint = createPipeEndpoint();
-    const server = createServer();
-    try {
-      await listen(server, endpoint);
-    } catch (error) {
-      removeEndpoint(endpoint);
-      throw error;
-    }
-
-    // The session keys go to the engine over its stdin pipe: other users can read argv and the
-    // environment of a process, not its pipes.
-    const keys = { engine: randomBytes(32).toString('hex'), node: randomBytes(32).toString('hex') };
     const emitter = new EventEmitter();
-    const secrets = new SecretMask();
-    const maskers = {
-      stdout: new OutputMasker(secrets, (text) => deliver('stdout', text)),
-      stderr: new OutputMasker(secrets, (text) => deliver('stderr', text)),
-    };
-    const deliver = (stream: 'stdout' | 'stderr', text: string) => {
-      options.onOutput?.(stream, text);
-      emitter.emit('output', stream, text);
-    };
-    const process = startEngineProcess(resolved, paths.bridgeScript, ['-PipeName', endpoint.pipeName, '-ModulePath', paths.moduleManifest], {
-      env: options.env,
-      cwd: options.cwd,
-      stdinLine: `${keys.engine} ${keys.node}`,
-      onOutput: (stream, text) => maskers[stream].push(text),
-    });
-    void process.exited.then(() => {
-      maskers.stdout.flush();
-      maskers.stderr.flush();
-    });
-
-    let engine: Engine | undefined;
     const steps = new NodeStepRegistry();
     // Node reads a line as one string: V8 makes none longer than about 512 M characters.
     const maxMessageBytes = Math.min(options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES, 512 * 1024 * 1024);
-    const limits: SessionLimits = { maxMessageBytes, cancelGraceMs: options.cancelGraceMs };
-    const hooks = (session: () => BridgeSession): SessionHooks => ({
-      onCallback: (message) => steps.answer(message),
-      onCancel: (error) => steps.abortRunning(error),
-      onCallbackCancel: (message) => steps.abortCall(message.id, new EngineAbortError(message.reason ?? 'The engine stopped waiting for this Node step.')),
-      onCancelUnanswered: (method, graceMs) =>
-        engine?.stop(new EngineUnavailableError(`The engine was stopped: an aborted ${method} did not stop its step within ${graceMs / 1000} s.`)),
-      // Before start-up completes, failing the session fails start(); afterwards the engine stops.
-      onProtocolError: (error) => (engine ? engine.stop(error) : session().fail(error)),
-      onExchange: (params, result) => secrets.note(params, result),
-    });
-    try {
-      const timeoutMs = options.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS;
-      const { socket, session, ready } = await connect(server, process, timeoutMs, hooks, limits, keys.engine, secrets);
-      if (ready.protocol !== PROTOCOL_VERSION) {
-        throw new EngineUnavailableError(
-          `The engine speaks bridge protocol ${ready.protocol}, this tsseq speaks ${PROTOCOL_VERSION}: rebuild (npm run build) so both sides match.`,
-        );
-      }
-      session.send({ type: 'auth', key: keys.node, maxMessageBytes: session.maxMessageBytes });
-      const { key: _key, ...info } = ready; // the key proved the engine; nobody needs it afterwards
-      engine = new Engine(resolved, process, server, endpoint, session, socket, info, steps, secrets);
-      // Forward output printed after start-up to listeners registered on the engine itself.
-      emitter.on('output', (stream, text) => engine!.emit('output', stream, text));
-      engine.watch();
-      await cleaning;
-      return engine;
-    } catch (error) {
-      killProcessTree(process.child);
-      server.close();
-      removeEndpoint(endpoint);
-      throw error;
-    }
+    const settings: ConnectionSettings = {
+      resolved,
+      startTimeoutMs: options.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS,
+      limits: { maxMessageBytes, cancelGraceMs: options.cancelGraceMs },
+      env: options.env,
+      cwd: options.cwd,
+      steps,
+      secrets: new SecretMask(),
+      onOutput: (stream, text) => {
+        options.onOutput?.(stream, text);
+        emitter.emit('output', stream, text);
+      },
+    };
+    const first = await EngineConnection.open(settings);
+    const engine = new Engine(resolved, settings, first, steps);
+    // Forward output printed after start-up to listeners registered on the engine itself.
+    emitter.on('output', (stream, text) => engine.emit('output', stream, text));
+    await cleaning;
+    return engine;
+  }
+
+  /** The current engine's `ready` message: protocol, PowerShell version and edition, module version. */
+  get info(): ReadyMessage {
+    return this.connection.info;
+  }
+
+  /** How many engine processes this Engine has started: 1, plus one per restart after a crash. */
+  get starts(): number {
+    return this.startCount;
   }
 
   /** Registers the handler a `"type": "Node"` step names (`"handler": name`). */
@@ -225,7 +179,6 @@ export class Engine extends EventEmitter {
     this.steps.register(name, handler);
     return this;
   }
-
   /** Runs one step (named after its type when it has no name); resolves to its result entry plus the variables after it. */
   async invokeStep(input: StepInput, options: InvokeStepOptions = {}): Promise<InvokeStepResult> {
     const step = withDefaultName(input);
@@ -298,7 +251,10 @@ export class Engine extends EventEmitter {
     return result?.pong === true;
   }
 
-  /** Sends a request, unless the engine could never answer it (those fail at once, nothing is sent). */
+  /**
+   * Sends a request, unless the engine could never answer it (those fail at once, nothing is
+   * sent). After the engine died, this is the call that starts a fresh one.
+   */
   private async request(method: MethodName, params: Record<string, unknown> = {}, options: RequestOptions = {}): Promise<unknown> {
     if (this.closing) throw new EngineClosedError(method);
     const handler = this.steps.runningHandler;
@@ -311,16 +267,41 @@ export class Engine extends EventEmitter {
       );
     }
     assertWellFormedParams(method, params);
-    return this.session.request(method, params, options);
+    const connection = this.connection.goneError ? await this.reopen() : this.connection;
+    if (this.closing) throw new EngineClosedError(method);
+    return connection.request(method, params, options);
+  }
+
+  /** One fresh engine for every call waiting after a death; a failed start fails those calls alone. */
+  private reopen(): Promise<EngineConnection> {
+    // What the dead engine left in the temp directory goes while the new one starts.
+    const cleaning = removeStaleTempEntries().catch(() => []);
+    this.reopening ??= EngineConnection.open(this.settings)
+      .then(async (connection) => {
+        await cleaning;
+        this.connection = connection;
+        this.startCount++;
+        this.adopt(connection);
+        this.emit('restart', connection.info);
+        return connection;
+      })
+      .finally(() => {
+        this.reopening = undefined;
+      });
+    return this.reopening;
+  }
+
+  private adopt(connection: EngineConnection): void {
+    connection.on('exit', (status) => this.emit('exit', status));
   }
 
   /** What the engine printed lately (stderr tail, known secret values masked), for diagnostics. */
   get stderrTail(): string {
-    return this.secrets.mask(this.process.stderrTail.toString());
+    return this.connection.stderrTail;
   }
 
   get pid(): number | undefined {
-    return this.process.child.pid;
+    return this.connection.pid;
   }
 
   /** Asks the engine to shut down, kills it if it does not within `timeoutMs`, cleans up. */
@@ -330,159 +311,11 @@ export class Engine extends EventEmitter {
   }
 
   private async shutdown(timeoutMs: number): Promise<void> {
-    this.goneError ??= new EngineClosedError('close', 'The engine was closed (engine.close()) before this request finished.');
-    if (!this.session.failed) {
-      const shutdown = this.session.request('shutdown').catch(() => undefined);
-      await Promise.race([Promise.all([shutdown, this.process.exited]), delay(timeoutMs)]);
-    }
-    killProcessTree(this.process.child);
-    this.session.fail(this.goneError);
-    this.socket.destroy();
-    await Promise.race([this.process.exited, delay(2000)]);
-    this.server.close();
-    removeEndpoint(this.endpoint);
+    // An engine starting for a waiting call is closed too, once it is up.
+    const starting = this.reopening?.catch(() => undefined);
+    await this.connection.close(timeoutMs);
+    if (starting) await (await starting)?.close(timeoutMs);
   }
-
-  /** Stops the engine now (protocol violation, aborted request); pending requests get `error`. */
-  private stop(error: EngineUnavailableError): void {
-    this.goneError ??= error;
-    this.session.fail(error);
-    killProcessTree(this.process.child);
-    void this.close();
-  }
-
-  private watch(): void {
-    const died = async () => {
-      // The socket usually closes a moment before the exit status is known; wait for it briefly so
-      // the message can say how the engine ended.
-      const status = await Promise.race([this.process.exited, delay(1000).then(() => undefined)]);
-      // Whatever it started (a command still running, a background process) must not outlive it,
-      // just as after close(); an engine that only dropped the connection goes too.
-      killProcessTree(this.process.child);
-      this.server.close();
-      removeEndpoint(this.endpoint);
-      if (this.goneError) return this.session.fail(this.goneError);
-      const how = !status ? 'closed the bridge connection' : status.signal ? `was killed (${status.signal})` : `exited with code ${status.code}`;
-      this.goneError = new EngineUnavailableError(`The PowerShell engine ${how} unexpectedly: ${describeEngine(this.resolved)}.`, { stderr: this.stderrTail });
-      this.session.fail(this.goneError);
-      this.emit('exit', status);
-    };
-    this.socket.once('close', () => void died());
-    this.socket.on('error', () => undefined); // 'close' follows and reports it
-    void this.process.exited.then(() => {
-      if (!this.closing) void died();
-    });
-  }
-}
-
-function listen(server: Server, endpoint: PipeEndpoint): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(endpoint.listenPath, () => {
-      server.off('error', reject);
-      // The directory already keeps others out; the socket itself is this user's alone too.
-      if (endpoint.directory) chmodSync(endpoint.listenPath, 0o600);
-      resolve();
-    });
-  });
-}
-
-type Connected = { socket: Socket; session: BridgeSession; ready: ReadyMessage };
-
-/** Whether `given` is the session's engine key, compared in constant time. */
-function isEngineKey(given: unknown, expected: string): boolean {
-  if (typeof given !== 'string' || given.length !== expected.length) return false;
-  return timingSafeEqual(Buffer.from(given), Buffer.from(expected));
-}
-
-/**
- * Waits for the engine to connect and send `ready` with the session's engine key. Any other
- * connection (one that sends something else, or nothing within AUTH_WINDOW_MS) is dropped while
- * the server keeps listening for the engine until the start timeout. A failure says how far
- * start-up got (connected or not, ready or not) and what the engine printed.
- */
-function connect(
-  server: Server,
-  engineProcess: EngineProcess,
-  timeoutMs: number,
-  hooks: (session: () => BridgeSession) => SessionHooks,
-  limits: SessionLimits,
-  engineKey: string,
-  secrets: SecretMask,
-): Promise<Connected> {
-  return new Promise((resolve, reject) => {
-    let settled = false;
-    let connections = 0;
-    let rejected = 0;
-    let keyless = 0;
-    const open = new Set<Socket>();
-    const command = engineProcess.commandLine;
-    const phase = () =>
-      connections === 0
-        ? 'no connection reached the bridge socket'
-        : `${connections} connection(s) reached the bridge socket, none sent ready with the session key` +
-          (rejected ? ` (${rejected} dropped)` : '') +
-          (keyless ? `; ${keyless} sent ready without any key: an engine from an older build? Run 'npm run build'` : '');
-    const failure = (what: string) =>
-      new EngineUnavailableError(`${what} (${phase()}): ${command}`, { stderr: secrets.mask(engineProcess.stderrTail.toString()) });
-    const finish = (error: Error | undefined, value?: Connected) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      server.close(); // nobody else may connect to this endpoint
-      for (const other of open) if (other !== value?.socket) other.destroy();
-      if (error) reject(error);
-      else resolve(value!);
-    };
-    const seconds = Math.round(timeoutMs / 1000);
-    const timer = setTimeout(() => finish(failure(`The PowerShell engine did not start within ${seconds} s`)), timeoutMs);
-    server.on('connection', (socket) => {
-      if (settled) return void socket.destroy();
-      connections++;
-      open.add(socket);
-      let dropped = false;
-      const drop = () => {
-        if (dropped) return;
-        dropped = true;
-        rejected++;
-        open.delete(socket);
-        socket.destroy();
-      };
-      const window = setTimeout(drop, AUTH_WINDOW_MS);
-      window.unref();
-      socket.on('error', () => undefined); // 'close' follows
-      const closed = () => {
-        clearTimeout(window);
-        open.delete(socket);
-      };
-      socket.once('close', closed);
-      const current: BridgeSession = new BridgeSession(socket, hooks(() => current), limits);
-      current.ready.then(
-        (ready) => {
-          clearTimeout(window);
-          if (ready.key === undefined) keyless++;
-          if (!isEngineKey(ready.key, engineKey)) return drop();
-          socket.off('close', closed);
-          finish(undefined, { socket, session: current, ready });
-        },
-        () => {
-          clearTimeout(window);
-          drop();
-        },
-      );
-    });
-    void engineProcess.exited.then(async (status) => {
-      // The engine's last lines (ready, its reason for leaving) may still be on their way: let
-      // the sockets deliver them first, so the message tells how far it got.
-      await delay(200);
-      const how = status.error
-        ? `could not be started (${status.error.message})`
-        : status.signal
-          ? `was killed (${status.signal}) before it was ready`
-          : `exited with code ${status.code} before it was ready`;
-      finish(failure(`The PowerShell engine ${how}`));
-    });
-  });
 }
 
 /** One listener calling both (the caller's first: a throwing one fails its request as before). */
@@ -495,6 +328,3 @@ function both(first: ((event: EngineEvent) => void) | undefined, second: (event:
     : second;
 }
 
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms).unref());
-}

@@ -4,8 +4,8 @@
 import { expect } from 'chai';
 import { sequence, StepValidationError, steps } from '../../src/api/index.js';
 import type { Engine, StepDefinition } from '../../src/bridge/Engine.js';
-import type { BridgeSession } from '../../src/bridge/session.js';
 import { startTestEngine } from '../support/engine.js';
+import { sessionOf } from '../support/engineInternals.js';
 
 describe('typed API: built steps on the real engine', function () {
   let engine: Engine;
@@ -66,7 +66,7 @@ describe('typed API: built steps on the real engine', function () {
   });
 
   it('refuses a bad step in invokeStep with StepValidationError naming the field, sending nothing', async function () {
-    const session = (engine as unknown as { session: BridgeSession }).session;
+    const session = sessionOf(engine);
     const send = session.request.bind(session);
     const sent: string[] = [];
     session.request = (method, ...rest) => (sent.push(method), send(method, ...rest));

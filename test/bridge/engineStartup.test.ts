@@ -4,7 +4,6 @@
 import { expect } from 'chai';
 import { chmodSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import type { Socket } from 'node:net';
 import { spawnSync } from 'node:child_process';
 import { Engine } from '../../src/bridge/Engine.js';
 import { engineArguments, engineEnvironment } from '../../src/bridge/engineProcess.js';
@@ -14,6 +13,7 @@ import { EngineUnavailableError } from '../../src/bridge/errors.js';
 import { startTestEngine, testEngineChoice } from '../support/engine.js';
 import { waitUntil } from '../support/processes.js';
 import { writeTempFile } from '../support/tempFiles.js';
+import { socketOf } from '../support/engineInternals.js';
 
 function socketDirectoriesOfThisProcess(): string[] {
   return readdirSync(tmpdir()).filter((name) => name.startsWith(`tsseq-${process.pid}-`));
@@ -104,7 +104,7 @@ describe('Engine.start failures', function () {
   it('the real engine says on stderr why it leaves when Node closes the connection before any request', async () => {
     const { engine, output } = await startTestEngine();
     const exited = new Promise((resolve) => engine.once('exit', resolve));
-    (engine as unknown as { socket: Socket }).socket.end();
+    socketOf(engine).end();
     await exited;
     expect(await waitUntil(() => output.stderr.includes('tsseq engine: exiting:'), 5000)).to.equal(true);
     expect(output.stderr).to.include('tsseq engine: exiting: the Node bridge closed the connection before sending a request.');

@@ -3,8 +3,8 @@
 import { expect } from 'chai';
 import type { Engine } from '../../src/bridge/Engine.js';
 import { EngineRequestError } from '../../src/bridge/errors.js';
-import type { BridgeSession } from '../../src/bridge/session.js';
 import { startTestEngine } from '../support/engine.js';
+import { sessionOf } from '../support/engineInternals.js';
 
 /** `{ "d": { "d": … value … } }`, `levels` objects deep. */
 function nested(levels: number, value: unknown = 'bottom'): unknown {
@@ -85,7 +85,7 @@ describe('JSON through the engine', function () {
   });
 
   it('answers a request nested deeper than it reads (1024, the validator\'s limit too) as malformed, under its id, and goes on serving', async () => {
-    const { session } = engine as unknown as { session: BridgeSession };
+    const session = sessionOf(engine);
     const error = await session.request('invokeStep', { step: nested(1100) }).then(
       () => undefined,
       (e: unknown) => e as EngineRequestError,

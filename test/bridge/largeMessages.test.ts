@@ -9,6 +9,7 @@ import type { Engine } from '../../src/bridge/Engine.js';
 import { InvalidRequestError } from '../../src/bridge/errors.js';
 import { encodeRequestLine } from '../../src/bridge/requestLine.js';
 import { startTestEngine } from '../support/engine.js';
+import { sessionOf } from '../support/engineInternals.js';
 
 function random(seed: number): () => number {
   return () => {
@@ -57,7 +58,7 @@ describe('large and hostile variables through the engine', function () {
   before(async function () {
     ({ engine } = await startTestEngine());
     // The raw bytes of the engine's replies, beside the session's own reading of them.
-    const socket = (engine as unknown as { session: { channel: { stream: Socket } } }).session.channel.stream;
+    const socket = (sessionOf(engine) as unknown as { channel: { stream: Socket } }).channel.stream;
     socket.on('data', (chunk: Buffer) => received.push(chunk));
   });
   after(async function () {
@@ -87,7 +88,7 @@ describe('large and hostile variables through the engine', function () {
 
   it('reads requests whose lines end at and around the engine\'s read buffer boundaries', async () => {
     // The engine reads into 64 KB, then buffers as large as what the line holds so far: 64 KB, 128 KB.
-    const session = (engine as unknown as { session: { nextId: number } }).session;
+    const session = sessionOf(engine) as unknown as { nextId: number };
     const lineLength = (variables: Record<string, string>) => encodeRequestLine(session.nextId, 'invokeStep', { step, variables, events: false }).length;
     for (const boundary of [65_536, 131_072, 262_144]) {
       for (let end = boundary - 3; end <= boundary + 3; end++) {

@@ -6,7 +6,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { chmodSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
-import { EngineAbortError, EngineClosedError, EngineUnavailableError } from './errors.js';
+import { EngineAbortError, EngineClosedError, EngineUnavailableError, RESTART_HINT } from './errors.js';
 import { killProcessTree, startEngineProcess, type EngineProcess, type OutputStream } from './engineProcess.js';
 import type { NodeStepRegistry } from './nodeSteps.js';
 import { OutputMasker } from './outputMasker.js';
@@ -169,7 +169,7 @@ export class EngineConnection extends EventEmitter {
       if (this.goneError) return this.session.fail(this.goneError);
       const how = !status ? 'closed the bridge connection' : status.signal ? `was killed (${status.signal})` : `exited with code ${status.code}`;
       this.goneError = new EngineUnavailableError(
-        `The PowerShell engine ${how} unexpectedly: ${describeEngine(this.settings.resolved)}. The next call starts a fresh engine.`,
+        `The PowerShell engine ${how} unexpectedly: ${describeEngine(this.settings.resolved)}.${RESTART_HINT}`,
         { stderr: this.stderrTail },
       );
       this.session.fail(this.goneError);

@@ -65,6 +65,7 @@ describe('an engine that dies mid-run', function () {
     expect(result.stderr).to.contain('Steps and groups finished before it died (1):\n  First  Succeeded  exit 0\nRunning when it died: G/Sleep\n');
     expect(result.stderr).to.contain(`The state is saved: 'tsseq resume --state-dir ${state}' continues the run.`);
     expect(result.stderr).not.to.match(/^\s+at /m);
+    expect(result.stderr, 'the CLI makes no next call').not.to.contain('next call');
   });
 
   it('--json prints a document saying the engine died, with the finished steps', async () => {
@@ -74,6 +75,7 @@ describe('an engine that dies mid-run', function () {
     const report = JSON.parse(result.stdout) as { status: string; exitCode: number; error: string; runningStep: string; steps: StepResult[] };
     expect(report).to.include({ status: 'EngineFailed', exitCode: ExitCode.EngineFailed, runningStep: 'G/Sleep' });
     expect(report.error).to.match(/^the engine died during the run: /);
+    expect(report.error).not.to.contain('next call');
     expect(report.steps.map((step) => [step.path, step.type, step.status])).to.deep.equal([['First', 'SetTaskSequenceVariable', 'Succeeded']]);
     expect(report).not.to.have.property('stateDirectory');
   });

@@ -4,7 +4,7 @@
 import { dirname, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { Engine, type RestartProvider } from '../../bridge/Engine.js';
-import { EngineRequestError, EngineUnavailableError } from '../../bridge/errors.js';
+import { EngineRequestError, EngineUnavailableError, RESTART_HINT } from '../../bridge/errors.js';
 import type { EngineEvent, ResultDocument } from '../../bridge/protocol.js';
 import type { EngineChoice } from '../../bridge/resolveEngine.js';
 import { readSequenceFile } from '../../bridge/validateDocument.js';
@@ -206,11 +206,13 @@ function announcement(event: EngineEvent): { line: string; stateFolder?: string 
 function reportEngineFailure(label: string, error: EngineUnavailableError, progress: RunProgress, stateFolder: string | undefined, json: boolean | undefined, when: 'start' | 'run'): number {
   const what = when === 'start' ? 'the engine could not start' : 'the engine died during the run';
   if (pipeBroken()) return ExitCode.EngineFailed;
+  // The CLI makes no next call: the bridge's hint that one would start a fresh engine does not apply.
+  const reason = error.reason.endsWith(RESTART_HINT) ? error.reason.slice(0, -RESTART_HINT.length) : error.reason;
   if (json) {
     const report = {
       status: 'EngineFailed',
       exitCode: ExitCode.EngineFailed,
-      error: `${what}: ${error.message}`,
+      error: `${what}: ${reason}${error.message.slice(error.reason.length)}`,
       ...(progress.runningStep === undefined ? {} : { runningStep: progress.runningStep }),
       ...(stateFolder === undefined ? {} : { stateDirectory: stateFolder }),
       steps: progress.finished,
@@ -218,7 +220,7 @@ function reportEngineFailure(label: string, error: EngineUnavailableError, progr
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   }
   // The engine's stderr has been shown as it came (engineOutputPrinter): not quoted a second time.
-  const lines = [`tsseq: ${printableLine(label)}: ${what}: ${printable(error.reason)}`];
+  const lines = [`tsseq: ${printableLine(label)}: ${what}: ${printable(reason)}`];
   if (when === 'run') {
     lines.push(progress.finished.length ? `Steps and groups finished before it died (${progress.finished.length}):` : 'No step or group had finished.');
     for (const step of progress.finished) lines.push(`  ${printableLine(step.path)}  ${printableLine(String(step.status))}${step.exitCode === undefined || step.exitCode === null ? '' : `  exit ${step.exitCode}`}`);

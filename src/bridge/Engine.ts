@@ -3,7 +3,7 @@
 // and the next call starts a fresh engine with the same settings and Node steps.
 import { EventEmitter } from 'node:events';
 import { existsSync } from 'node:fs';
-import { EngineClosedError, EngineUnavailableError, InvalidRequestError } from './errors.js';
+import { abortError, EngineClosedError, EngineTimeoutError, EngineUnavailableError, InvalidRequestError } from './errors.js';
 import { EngineConnection, type ConnectionSettings } from './engineConnection.js';
 import type { OutputListener } from './engineProcess.js';
 import { NodeStepRegistry, type NodeStepHandler } from './nodeSteps.js';
@@ -267,9 +267,38 @@ export class Engine extends EventEmitter {
       );
     }
     assertWellFormedParams(method, params);
-    const connection = this.connection.goneError ? await this.reopen() : this.connection;
+    if (!this.connection.gone) return this.connection.request(method, params, options);
+    const { connection, remaining } = await this.waitForFreshEngine(method, options);
     if (this.closing) throw new EngineClosedError(method);
-    return connection.request(method, params, options);
+    return connection.request(method, params, remaining);
+  }
+
+  /**
+   * The fresh engine a call after a death runs on. The call's signal and timeoutMs hold while it
+   * waits (it is never sent if they end first), and the time waited counts against timeoutMs.
+   */
+  private async waitForFreshEngine(method: MethodName, options: RequestOptions): Promise<{ connection: EngineConnection; remaining: RequestOptions }> {
+    const { signal, timeoutMs } = options;
+    if (signal?.aborted) throw abortError(method, signal);
+    const started = Date.now();
+    const starting = this.reopen();
+    if (!signal && timeoutMs === undefined) return { connection: await starting, remaining: options };
+    const connection = await new Promise<EngineConnection>((resolve, reject) => {
+      const onAbort = () => reject(abortError(method, signal!));
+      signal?.addEventListener('abort', onAbort, { once: true });
+      const timer =
+        timeoutMs === undefined
+          ? undefined
+          : setTimeout(() => reject(new EngineTimeoutError(`${method} timed out after ${timeoutMs} ms while a fresh engine started; nothing was sent`)), timeoutMs);
+      starting.then(resolve, reject).finally(() => {
+        signal?.removeEventListener('abort', onAbort);
+        clearTimeout(timer);
+      });
+    });
+    if (timeoutMs === undefined) return { connection, remaining: options };
+    const left = timeoutMs - (Date.now() - started);
+    if (left <= 0) throw new EngineTimeoutError(`${method} timed out after ${timeoutMs} ms while a fresh engine started; nothing was sent`);
+    return { connection, remaining: { ...options, timeoutMs: left } };
   }
 
   /** One fresh engine for every call waiting after a death; a failed start fails those calls alone. */

@@ -38,6 +38,8 @@ export interface ConnectionSettings {
 export class EngineConnection extends EventEmitter {
   /** Why this session can carry no more requests (closed, stopped, died); undefined while it can. */
   goneError: EngineUnavailableError | undefined;
+  /** Set the moment the connection ends unasked, before goneError (which waits for the exit status to say how). */
+  private lost = false;
   private closing: Promise<void> | undefined;
 
   private constructor(
@@ -112,6 +114,11 @@ export class EngineConnection extends EventEmitter {
     }
   }
 
+  /** True once no new request should be sent here: closed, stopped, or the engine is gone. */
+  get gone(): boolean {
+    return this.lost || this.goneError !== undefined;
+  }
+
   request(method: MethodName, params: Record<string, unknown>, options: RequestOptions): Promise<unknown> {
     return this.session.request(method, params, options);
   }
@@ -159,6 +166,7 @@ export class EngineConnection extends EventEmitter {
     const died = async () => {
       if (reported) return;
       reported = true;
+      this.lost = true;
       // The socket usually closes a moment before the exit status is known; wait for it briefly so
       // the message can say how the engine ended.
       const status: ExitStatus = await Promise.race([this.process.exited, delay(1000).then(() => undefined)]);

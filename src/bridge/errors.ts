@@ -73,6 +73,12 @@ export class EngineAbortError extends Error {
   override name = 'AbortError';
 }
 
+/** The error of a call whose signal aborted: "<method> was aborted", with the signal's reason when it gave one. */
+export function abortError(method: string, signal: AbortSignal): EngineAbortError {
+  const reason = signal.reason instanceof Error && signal.reason.name !== 'AbortError' ? ` (${signal.reason.message})` : '';
+  return new EngineAbortError(`${method} was aborted${reason}`);
+}
+
 /** A request ran out of its timeoutMs; handled as an abort. */
 export class EngineTimeoutError extends EngineAbortError {
   override name = 'TimeoutError';

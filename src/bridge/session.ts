@@ -2,7 +2,7 @@
 // engine handles one request at a time, so later ones wait in a queue here), routes events to
 // the request they belong to and answers the engine's callbacks.
 import type { Socket } from 'node:net';
-import { EngineAbortError, EngineRequestError, EngineTimeoutError, EngineUnavailableError, InvalidRequestError, MessageTooLargeError, describeBytes } from './errors.js';
+import { abortError, EngineAbortError, EngineRequestError, EngineTimeoutError, EngineUnavailableError, InvalidRequestError, MessageTooLargeError, describeBytes } from './errors.js';
 import { LineChannel } from './lineChannel.js';
 import {
   asEngineEvent,
@@ -272,11 +272,6 @@ function settle(request: PendingRequest, error: Error | undefined, value?: unkno
   for (const detach of request.detach) detach();
   if (error) request.reject(error);
   else request.resolve(value);
-}
-
-function abortError(method: string, signal: AbortSignal): EngineAbortError {
-  const reason = signal.reason instanceof Error && signal.reason.name !== 'AbortError' ? ` (${signal.reason.message})` : '';
-  return new EngineAbortError(`${method} was aborted${reason}`);
 }
 
 function unreadableRequest(error: ErrorPayload | undefined): ErrorPayload {

@@ -2,10 +2,14 @@
 // a fresh engine with the same settings, Node steps and known secrets; close() during that start
 // leaves no process.
 import { expect } from 'chai';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { ReadyMessage } from '../../src/bridge/protocol.js';
-import { EngineClosedError, EngineUnavailableError } from '../../src/bridge/errors.js';
+import { EngineAbortError, EngineClosedError, EngineTimeoutError, EngineUnavailableError } from '../../src/bridge/errors.js';
 import { startTestEngine } from '../support/engine.js';
 import { isRunning, waitUntil } from '../support/processes.js';
+import { socketOf } from '../support/engineInternals.js';
 
 const sleepScript = (seconds: number) => `[System.Threading.Thread]::Sleep(${seconds * 1000})`;
 
@@ -78,6 +82,53 @@ describe('Engine restart after the engine died (real engine)', function () {
       expect(engine.starts).to.equal(2);
     } finally {
       await engine.close();
+    }
+  });
+
+  it('a call made as soon as the connection closed starts a fresh engine (it does not wait for the exit status)', async () => {
+    const { engine } = await startTestEngine();
+    try {
+      const answered = new Promise<boolean>((resolve, reject) => {
+        // Registered after the Engine's own listener: the Engine has seen the end when this runs.
+        socketOf(engine).once('close', () => engine.ping().then(resolve, reject));
+      });
+      process.kill(engine.pid!, 'SIGKILL');
+      expect(await answered).to.equal(true);
+      expect(engine.starts).to.equal(2);
+    } finally {
+      await engine.close();
+    }
+  });
+
+  it('holds a waiting call to its signal and timeoutMs while the fresh engine starts; it is never sent', async () => {
+    const { engine } = await startTestEngine();
+    // Had a call been sent, its command would leave this file behind.
+    const folder = mkdtempSync(join(tmpdir(), 'tsseq-restart-test-'));
+    const sentProof = join(folder, 'sent');
+    const step = { type: 'RunCommandLine', name: 'Never', commandLine: `touch '${sentProof}'` } as const;
+    try {
+      const exited = new Promise((resolve) => engine.once('exit', resolve));
+      process.kill(engine.pid!, 'SIGKILL');
+      await exited;
+      const aborted = new AbortController();
+      aborted.abort();
+      expect(await rejection(engine.invokeStep(step, { signal: aborted.signal })), 'an aborted signal starts nothing').to.be.instanceOf(EngineAbortError);
+      expect(engine.starts).to.equal(1);
+
+      const timedOut = await rejection(engine.invokeStep(step, { timeoutMs: 1 }));
+      expect(timedOut).to.be.instanceOf(EngineTimeoutError);
+      expect(timedOut!.message).to.equal('invokeStep timed out after 1 ms while a fresh engine started; nothing was sent');
+      const controller = new AbortController();
+      const abortedWhileWaiting = rejection(engine.invokeStep(step, { signal: controller.signal }));
+      controller.abort();
+      expect(await abortedWhileWaiting).to.be.instanceOf(EngineAbortError);
+      // The start goes on for the next call.
+      expect(await engine.ping()).to.equal(true);
+      expect(engine.starts).to.equal(2);
+      expect(existsSync(sentProof), 'no step was sent').to.equal(false);
+    } finally {
+      await engine.close();
+      rmSync(folder, { recursive: true, force: true });
     }
   });
 

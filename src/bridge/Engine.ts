@@ -120,6 +120,8 @@ export class Engine extends EventEmitter {
   private connection: EngineConnection;
   private reopening: Promise<EngineConnection> | undefined;
   private startCount = 1;
+  /** Why the last fresh engine could not start (until one does). */
+  private lastStartFailure: EngineUnavailableError | undefined;
 
   private constructor(
     readonly resolved: ResolvedEngine,
@@ -308,11 +310,17 @@ export class Engine extends EventEmitter {
     this.reopening ??= EngineConnection.open(this.settings)
       .then(async (connection) => {
         await cleaning;
+        this.lastStartFailure = undefined;
+        if (this.closing) return connection; // close() closes it; it never served anybody
         this.connection = connection;
         this.startCount++;
         this.adopt(connection);
         this.emit('restart', connection.info);
         return connection;
+      })
+      .catch((error: unknown) => {
+        if (error instanceof EngineUnavailableError) this.lastStartFailure = error;
+        throw error;
       })
       .finally(() => {
         this.reopening = undefined;
@@ -324,11 +332,15 @@ export class Engine extends EventEmitter {
     connection.on('exit', (status) => this.emit('exit', status));
   }
 
-  /** What the engine printed lately (stderr tail, known secret values masked), for diagnostics. */
+  /**
+   * What the engine printed lately (stderr tail, known secret values masked), for diagnostics;
+   * after a fresh engine failed to start, what that one printed.
+   */
   get stderrTail(): string {
-    return this.connection.stderrTail;
+    return this.lastStartFailure ? (this.lastStartFailure.stderrTail ?? '') : this.connection.stderrTail;
   }
 
+  /** The engine process in use; after a death, the dead one's until a fresh one has started. */
   get pid(): number | undefined {
     return this.connection.pid;
   }

@@ -2,13 +2,14 @@
 // a fresh engine with the same settings, Node steps and known secrets; close() during that start
 // leaves no process.
 import { expect } from 'chai';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ReadyMessage } from '../../src/bridge/protocol.js';
 import { EngineAbortError, EngineClosedError, EngineTimeoutError, EngineUnavailableError } from '../../src/bridge/errors.js';
-import { startTestEngine } from '../support/engine.js';
-import { isRunning, waitUntil } from '../support/processes.js';
+import { resolveEngine } from '../../src/bridge/resolveEngine.js';
+import { startTestEngine, testEngineChoice } from '../support/engine.js';
+import { childrenOf, isRunning, waitUntil } from '../support/processes.js';
 import { socketOf } from '../support/engineInternals.js';
 
 const sleepScript = (seconds: number) => `[System.Threading.Thread]::Sleep(${seconds * 1000})`;
@@ -138,11 +139,45 @@ describe('Engine restart after the engine died (real engine)', function () {
     const exited = new Promise((resolve) => engine.once('exit', resolve));
     process.kill(firstPid, 'SIGKILL');
     await exited;
+    const before = childrenOf(process.pid); // other suites' engines may be running too
+    const restarts: unknown[] = [];
+    engine.on('restart', (info) => restarts.push(info));
     const waiting = rejection(engine.ping());
     await engine.close();
     expect(await waiting).to.be.instanceOf(EngineClosedError);
-    const lastPid = engine.pid!;
-    expect(await waitUntil(() => !isRunning(lastPid), 5000), `engine ${lastPid} gone after close()`).to.equal(true);
+    expect(restarts, 'the engine started for the waiting call served nobody').to.deep.equal([]);
+    expect(engine.starts).to.equal(1);
+    expect(engine.pid).to.equal(firstPid);
+    const left = () => childrenOf(process.pid).filter((pid) => !before.includes(pid));
+    expect(await waitUntil(() => left().length === 0, 5000), `processes started since the kill and left running: ${left().join(', ')}`).to.equal(true);
     expect(await rejection(engine.ping())).to.be.instanceOf(EngineClosedError);
+  });
+
+  it('a fresh engine that cannot start fails that call alone, tells why in stderrTail, and the next call tries again', async function () {
+    if (process.platform === 'win32') this.skip(); // the stand-in host below is a shell script
+    // A host that starts the real one unless told to refuse: the first start works, later ones fail until allowed.
+    const folder = mkdtempSync(join(tmpdir(), 'tsseq-restart-test-'));
+    const refuse = join(folder, 'refuse');
+    const host = join(folder, 'host.sh');
+    const real = resolveEngine({ engine: testEngineChoice });
+    writeFileSync(host, `#!/bin/sh\nif [ -e '${refuse}' ]; then echo 'stand-in: start refused' >&2; exit 9; fi\nexec '${real.command}' ${real.prefixArgs.map((arg) => `'${arg}'`).join(' ')} "$@"\n`, { mode: 0o700 });
+    const { engine } = await startTestEngine({ engine: host, env: { ...process.env, ...real.env } });
+    try {
+      writeFileSync(refuse, '');
+      const exited = new Promise((resolve) => engine.once('exit', resolve));
+      process.kill(engine.pid!, 'SIGKILL');
+      await exited;
+      const failed = await rejection(engine.ping());
+      expect(failed).to.be.instanceOf(EngineUnavailableError);
+      expect(failed!.message).to.match(/exited with code 9 before it was ready/);
+      expect(engine.stderrTail).to.include('stand-in: start refused');
+      rmSync(refuse);
+      expect(await engine.ping()).to.equal(true);
+      expect(engine.starts).to.equal(2);
+      expect(engine.stderrTail).not.to.include('stand-in: start refused');
+    } finally {
+      await engine.close();
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

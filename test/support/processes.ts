@@ -1,5 +1,5 @@
 // Whether processes are alive, for the tests that check what an engine leaves behind.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 export function isRunning(pid: number): boolean {
   try {
@@ -23,4 +23,21 @@ export async function waitUntil(condition: () => boolean, timeoutMs: number): Pr
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
   return condition();
+}
+
+/** The live child processes of `pid` (Linux: read from /proc; elsewhere none are found). */
+export function childrenOf(pid: number): number[] {
+  if (process.platform !== 'linux') return [];
+  const children: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const [state, parent] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(parent) === pid && state !== 'Z') children.push(Number(entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return children;
 }

@@ -9,6 +9,12 @@ import { childPath } from './schemaErrors.js';
 // ES2024's String.prototype.isWellFormed (Node ≥ 20); the project's TypeScript lib is ES2023.
 export const isWellFormed = (text: string): boolean => (text as string & { isWellFormed(): boolean }).isWellFormed();
 
+/** Where a value nests deeper than SCAN_DEPTH: past what the engine reads, so it is not walked further. */
+export interface TooDeep {
+  path: string;
+  tooDeep: true;
+}
+
 export interface IllFormedString {
   /** JSON path of the string (for a property name: the path of that property). */
   path: string;
@@ -23,13 +29,19 @@ const NOTHING_SENT = 'Nothing was sent to the engine.';
 
 /** The first string in `value` (values and property names, depth first) that is not well-formed. */
 export function findIllFormedString(value: unknown, path = '$'): IllFormedString | undefined {
-  // Nearly every value is well-formed: a walk that builds no paths answers that, and only a value
-  // that fails it (or nests too deep to tell, a cycle included) is walked again to say where.
-  return allWellFormed(value, 0) ? undefined : findWithPath(value, path, new Set<object>());
+  const found = findIllFormedOrDeep(value, path);
+  return found && 'tooDeep' in found ? undefined : found;
 }
 
-/** Deeper than any request can be (the engine reads 1024 levels), so a cycle ends here too. */
-const SCAN_DEPTH = 1100;
+/** The first string that is not well-formed, or the first place nesting deeper than SCAN_DEPTH. */
+function findIllFormedOrDeep(value: unknown, path: string): IllFormedString | TooDeep | undefined {
+  // Nearly every value is well-formed: a walk that builds no paths answers that, and only a value
+  // that fails it (or nests too deep to tell, a cycle included) is walked again to say where.
+  return allWellFormed(value, 0) ? undefined : findWithPath(value, path, new Set<object>(), 0);
+}
+
+/** Deeper than any request can be (the engine reads 1024 levels): walks stop here, a cycle too. */
+export const SCAN_DEPTH = 1100;
 
 function allWellFormed(value: unknown, level: number): boolean {
   if (typeof value === 'string') return isWellFormed(value);
@@ -46,21 +58,22 @@ function allWellFormed(value: unknown, level: number): boolean {
   return true;
 }
 
-function findWithPath(value: unknown, path: string, ancestors: Set<object>): IllFormedString | undefined {
+function findWithPath(value: unknown, path: string, ancestors: Set<object>, level: number): IllFormedString | TooDeep | undefined {
   if (typeof value === 'string') return isWellFormed(value) ? undefined : { path, isName: false, ...loneSurrogate(value) };
   if (typeof value !== 'object' || value === null || ancestors.has(value)) return undefined; // a cycle fails in JSON.stringify
+  if (level > SCAN_DEPTH) return { path, tooDeep: true };
   ancestors.add(value);
   try {
     if (Array.isArray(value)) {
       for (let i = 0; i < value.length; i++) {
-        const found = findWithPath(value[i], `${path}[${i}]`, ancestors);
+        const found = findWithPath(value[i], `${path}[${i}]`, ancestors, level + 1);
         if (found) return found;
       }
       return undefined;
     }
     for (const [key, item] of Object.entries(value)) {
       if (!isWellFormed(key)) return { path: childPath(path, key), isName: true, ...loneSurrogate(key) };
-      const found = findWithPath(item, childPath(path, key), ancestors);
+      const found = findWithPath(item, childPath(path, key), ancestors, level + 1);
       if (found) return found;
     }
     return undefined;
@@ -80,10 +93,17 @@ export function assertWellFormedParams(method: string, params: Record<string, un
       if (problem) throw new InvalidRequestError(method, `${method}: ${problem.text} ${NOTHING_SENT}`, { variable: problem.variable });
       continue;
     }
-    const found = findIllFormedString(value, key === 'step' || key === 'document' ? '$' : key);
+    const byPath = key === 'step' || key === 'document';
+    const found = findIllFormedOrDeep(value, byPath ? '$' : key);
     if (!found) continue;
+    if ('tooDeep' in found) {
+      // The path is ~1,100 steps long: the message shows its start, the error's path holds all of it.
+      const shown = found.path.length > 120 ? `${found.path.slice(0, 120)}…` : found.path;
+      const message = `${method}: the value at ${shown} nests deeper than ${SCAN_DEPTH} levels; the engine reads JSON 1024 levels deep. ${NOTHING_SENT}`;
+      throw new InvalidRequestError(method, message, byPath ? { path: found.path } : {});
+    }
     const what = found.isName ? `the property name at ${found.path}` : `the string at ${found.path}`;
-    throw new InvalidRequestError(method, `${method}: ${what} ${notWellFormed(found)} ${NOTHING_SENT}`, key === 'step' || key === 'document' ? { path: found.path } : {});
+    throw new InvalidRequestError(method, `${method}: ${what} ${notWellFormed(found)} ${NOTHING_SENT}`, byPath ? { path: found.path } : {});
   }
 }
 

@@ -53,4 +53,25 @@ describe('well-formed Unicode in requests', () => {
     expect(wellFormedProblem('😀')).to.equal(undefined);
     expect(wellFormedProblem('\uD83D')).to.match(/^is not well-formed Unicode/);
   });
+
+  it('refuses a value nested deeper than the scan with InvalidRequestError naming where, not a stack overflow', () => {
+    const nested = (depth: number) => {
+      const root: unknown[] = [];
+      let inner = root;
+      for (let i = 0; i < depth; i++) inner.push((inner = []));
+      return root;
+    };
+    const error = (() => {
+      try {
+        assertWellFormedParams('invokeStep', { step: { type: 'Node', handler: 'x', parameters: { list: nested(100_000) } } });
+      } catch (caught) {
+        return caught as InvalidRequestError;
+      }
+      return undefined;
+    })();
+    expect(error).to.be.instanceOf(InvalidRequestError);
+    expect(error!.path).to.match(/^\$\.parameters\.list(\[0\]){1099}$/);
+    expect(error!.message).to.match(/^invokeStep: the value at \$\.parameters\.list\[0\].*… nests deeper than 1100 levels; the engine reads JSON 1024 levels deep\. Nothing was sent to the engine\.$/);
+    expect(() => assertWellFormedParams('invokeStep', { step: { type: 'Node', handler: 'x', parameters: { list: nested(1000) } } })).not.to.throw();
+  });
 });

@@ -116,6 +116,7 @@ namespace TsSequence.Engine
                 context.Log.Info($"Set a global environment variable _SMSTSNextInstructionPointer={index.ToString(CultureInfo.InvariantCulture)}", path);
             }
 
+            string? interruptedText = interrupted ? Checkpoints.InterruptedText(context) : null;
             bool retry = interrupted && !Items.Flag(item, "disabled") && Checkpoints.TakeRetry(context, index);
             if (!retry)
             {
@@ -129,7 +130,7 @@ namespace TsSequence.Engine
 
             if (interrupted && !retry && !Items.Flag(item, "disabled"))
             {
-                return FailInterrupted(item, path);
+                return FailInterrupted(item, path, interruptedText!);
             }
 
             if (Items.Flag(item, "disabled"))
@@ -201,10 +202,18 @@ namespace TsSequence.Engine
                 return Complete(entry, clock, completed, continueOnError, null, completed ? string.Empty : "A step of this group failed.");
             }
 
+            int resultsBefore = context.Results.Count;
             string stepStatus = new StepExecutor(context, this).Run(item, path, continueOnError);
             if (context.Stopping)
             {
                 Checkpoints.BeforeRestart(context, index);
+            }
+            else if (RunCancellation.Requested && stepStatus != "Succeeded" && !Checkpoints.ActsOnlyOnState(item))
+            {
+                // Stopped by the cancel, not finished: saved as still in progress, and nothing
+                // after it runs or is settled (no group end, no finished run).
+                Checkpoints.StoppedByCancel(context, resultsBefore);
+                RunCancellation.ThrowIfRequested();
             }
             else
             {
@@ -215,20 +224,21 @@ namespace TsSequence.Engine
         }
 
         /// <summary>
-        /// A step the run died in (power loss, a kill; no retries left): it fails as ConfigMgr's
+        /// A step the run died in (power loss, a kill, a cancel; no retries left): it fails as ConfigMgr's
         /// does, and the normal failure rules apply to it.
         /// </summary>
-        private string FailInterrupted(IDictionary item, string path)
+        private string FailInterrupted(IDictionary item, string path, string interruptedText)
         {
             var entry = new ResultEntry(path, Items.Type(item));
             context.Results.Add(entry);
             Stopwatch clock = Start(entry);
             context.Environment.SetSystem("_SMSTSLastActionSucceeded", "false");
             context.Environment.SetSystem("_SMSTSLastActionName", Items.Name(item));
-            const string message = "The computer restarted unexpectedly during this step.";
+            string message = interruptedText + ".";
             context.Log.Error($"Failed to run the action: {Items.Name(item)}. {message}", path);
             string status = Complete(entry, clock, false, Items.Flag(item, "continueOnError"), null, message);
             context.Progress.InProgress = null;
+            context.Progress.Interruption = null;
             context.Progress.Position = context.InstructionPointer;
             context.State?.Save(context, context.Progress, durable: false);
             return status;

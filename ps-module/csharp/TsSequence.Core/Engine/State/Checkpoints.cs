@@ -29,6 +29,7 @@ namespace TsSequence.Engine.State
         {
             RunProgress progress = context.Progress;
             progress.Position = index;
+            progress.Interruption = null;
             bool outside = !ActsOnlyOnState(item);
             progress.InProgress = outside ? index : (int?)null;
             if (outside && !progress.RetriesLeft.ContainsKey(index))
@@ -67,6 +68,27 @@ namespace TsSequence.Engine.State
         }
 
         /// <summary>
+        /// Saves (durably) a step a cancel stopped (Node aborted the run or went away): it did not
+        /// finish, as after a crash, so the state keeps it in progress, its result left out
+        /// (entries from <paramref name="resultsBefore"/> on), and notes the cancel. A resume then
+        /// retries it or fails it by the crash rules instead of passing over it as done.
+        /// </summary>
+        internal static void StoppedByCancel(RunContext context, int resultsBefore)
+        {
+            context.Progress.Interruption = Cancelled;
+            context.State?.Save(context, context.Progress, durable: true, resultCount: resultsBefore);
+        }
+
+        /// <summary>The saved <see cref="RunProgress.Interruption"/> of a step a cancel stopped.</summary>
+        internal const string Cancelled = "cancelled";
+
+        /// <summary>What a resume says of the step the run stopped in.</summary>
+        internal static string InterruptedText(RunContext context) =>
+            context.Progress.Interruption == Cancelled
+                ? "The run was cancelled during this step (its caller aborted it or went away)"
+                : "The computer restarted unexpectedly during this step";
+
+        /// <summary>
         /// The step at <paramref name="index"/> was in progress when the resumed run died: true
         /// when it may run again (a retry is used up and saved), false when it must fail.
         /// </summary>
@@ -79,9 +101,11 @@ namespace TsSequence.Engine.State
                 return false;
             }
 
+            string why = InterruptedText(context);
             progress.RetriesLeft[index] = left - 1;
+            progress.Interruption = null; // the retry runs afresh: a crash in it is a crash
             context.State?.Save(context, progress, durable: true);
-            context.Log.Warning($"The computer restarted unexpectedly during this step; running it again ({(left - 1).ToString(CultureInfo.InvariantCulture)} retries left).", string.Empty);
+            context.Log.Warning($"{why}; running it again ({(left - 1).ToString(CultureInfo.InvariantCulture)} retries left).", string.Empty);
             return true;
         }
 
@@ -111,6 +135,7 @@ namespace TsSequence.Engine.State
             RunProgress progress = context.Progress;
             progress.Status = succeeded ? "Succeeded" : "Failed";
             progress.InProgress = null;
+            progress.Interruption = null;
             progress.RestartReason = null;
             context.State?.Save(context, progress, durable: true);
         }

@@ -20,6 +20,12 @@ namespace TsSequence.Engine.State
         /// <summary>The flat index of the step that was running when the state was saved; null between steps.</summary>
         internal int? InProgress { get; set; }
 
+        /// <summary>
+        /// Why the step in progress did not finish, when the engine knows: "cancelled" (the run was
+        /// cancelled while it ran: Node aborted the request or went away); null after a crash.
+        /// </summary>
+        internal string? Interruption { get; set; }
+
         /// <summary>Retries left of the steps that started (flat index → count), from their retryCount.</summary>
         internal Dictionary<int, int> RetriesLeft { get; } = new Dictionary<int, int>();
 

@@ -132,6 +132,12 @@ namespace TsSequence.Engine.State
             Progress.InProgress = fields.OptionalNumber("inProgress", 0, count - 1);
             Progress.RestartReason = fields.OptionalText("restartReason");
             Progress.RestartedBy = fields.OptionalText("restartedBy");
+            // Absent in a state saved before cancels were noted: a crash then.
+            Progress.Interruption = fields.OptionalText("interruption");
+            if (Progress.Interruption != null && (Progress.Interruption != Checkpoints.Cancelled || Progress.InProgress == null))
+            {
+                throw fields.Wrong("interruption", $"\"{Checkpoints.Cancelled}\" (with inProgress set) or null");
+            }
             // Absent in a state saved before restarts were counted: none counted then.
             Progress.Restarts = fields.OptionalNumber("restarts", 0, int.MaxValue) ?? 0;
             if (Progress.RestartedBy != null && Array.IndexOf(RunOptions.RestartProviders, Progress.RestartedBy) < 0)

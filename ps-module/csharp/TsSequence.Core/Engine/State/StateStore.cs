@@ -67,7 +67,7 @@ namespace TsSequence.Engine.State
         /// Replaces state.json with the run as it is now. <paramref name="durable"/>: fsync too
         /// (before and after a step that can act outside the state, and when the run stops or ends).
         /// </summary>
-        internal void Save(RunContext context, RunProgress progress, bool durable)
+        internal void Save(RunContext context, RunProgress progress, bool durable, int? resultCount = null)
         {
             AsciiBuffer json = buffer;
             json.Clear();
@@ -81,6 +81,7 @@ namespace TsSequence.Engine.State
             json.Append(progress.InProgress == null ? "null" : progress.InProgress.Value.ToString(CultureInfo.InvariantCulture));
             Field(json, "restartReason", progress.RestartReason);
             Field(json, "restartedBy", progress.RestartedBy);
+            Field(json, "interruption", progress.Interruption);
             json.Append(",\"restarts\":");
             json.Append(progress.Restarts.ToString(CultureInfo.InvariantCulture));
             json.Append(",\"retriesLeft\":{");
@@ -106,7 +107,9 @@ namespace TsSequence.Engine.State
 
             json.Append(']');
             AppendVariables(json, context.Environment);
-            AppendResults(json, context.Results, progress, durable);
+            // resultCount: the entries before a step a cancel stopped (it did not finish).
+            List<ResultEntry> results = resultCount == null ? context.Results : context.Results.GetRange(0, resultCount.Value);
+            AppendResults(json, results, progress, durable);
             json.Append('}');
             AtomicFile.Write(statePath, json, durable);
         }

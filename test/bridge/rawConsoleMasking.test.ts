@@ -4,6 +4,7 @@
 // nothing that is not a secret.
 import { expect } from 'chai';
 import type { Engine } from '../../src/bridge/Engine.js';
+import { EngineUnavailableError } from '../../src/bridge/errors.js';
 import { startTestEngine, type CapturedOutput } from '../support/engine.js';
 
 const SECRET = 'Raw-Secret-7731';
@@ -47,5 +48,42 @@ describe('raw console writes of a script step', function () {
   it('delivers text that only began like a secret, unchanged', async () => {
     await run('Output', [`tail:${SECRET.slice(0, 6)}`, 'but-not\n', `end:${SECRET.slice(0, 4)}`]);
     expect(output.stdout).to.contain(`tail:${SECRET.slice(0, 6)}but-not\n`).and.contain(`end:${SECRET.slice(0, 4)}`);
+  });
+});
+
+describe('console text held for masking when a script ends the process', function () {
+  this.timeout(120_000);
+  let engine: Engine;
+  let output: CapturedOutput;
+  before(async () => {
+    ({ engine, output } = await startTestEngine());
+  });
+  after(async () => {
+    await engine?.close();
+  });
+
+  /** Runs a script that exits the engine process, with a secret known to the run; returns the death error. */
+  async function exiting(script: string): Promise<EngineUnavailableError> {
+    const error = await engine
+      .invokeStep({ type: 'RunPowerShellScript', name: 'Exits', sourceScript: script }, { variables: { Pw: SECRET }, secrets: ['Pw'] })
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+    expect(error).to.be.instanceOf(EngineUnavailableError);
+    return error as EngineUnavailableError;
+  }
+
+  it('the line a script prints before [Environment]::Exit arrives whole, though a secret is known', async () => {
+    const error = await exiting("[Console]::Error.WriteLine('fatal: the reason'); Start-Sleep -Milliseconds 300; [Environment]::Exit(3)");
+    expect(error.stderrTail).to.contain('fatal: the reason\n');
+    expect(output.stderr).to.contain('fatal: the reason\n');
+  });
+
+  it('text held because it could be a secret is passed on, masked, as the process exits', async () => {
+    const error = await exiting("[Console]::Error.Write('leak: ' + $tsenv.Value('Pw') + ' and the rest; end: ' + $tsenv.Value('Pw').Substring(0, 6)); [Environment]::Exit(4)");
+    expect(error.stderrTail).to.contain('leak: ******** and the rest; end: Raw-Se');
+    expect(output.stderr).to.contain('leak: ******** and the rest; end: Raw-Se');
+    expect(output.stderr + output.stdout + error.message).to.not.contain(SECRET);
   });
 });

@@ -355,7 +355,7 @@ namespace TsSequence
         /// For text that arrives in pieces (a script's console output): masks and returns the
         /// longest start of <paramref name="text"/> that a later piece cannot change, and says in
         /// <paramref name="consumed"/> how many characters of <paramref name="text"/> that was. The
-        /// rest (at most the longest secret's length, or a secret seen so far only in part) must be
+        /// rest (an end that starts a secret, or a secret seen so far only in part) must be
         /// held back and passed again with what follows, so a secret written in pieces, a line
         /// break inside it included, is still masked whole.
         /// </summary>
@@ -373,8 +373,10 @@ namespace TsSequence
                 secrets = SecretsByLengthLocked();
             }
 
-            // An occurrence that starts before the cut must end before it, or the cut moves to its start.
-            int cut = Math.Max(0, text.Length - (secrets[0].Length - 1));
+            // Only a tail that could still grow into a secret is held: the longest end of the text
+            // that starts one. An occurrence that starts before the cut must end before it, or the
+            // cut moves to its start.
+            int cut = text.Length - LongestSecretStartAtEnd(text, secrets);
             bool moved = true;
             while (moved && cut > 0)
             {
@@ -399,6 +401,27 @@ namespace TsSequence
 
             consumed = cut;
             return cut == 0 ? string.Empty : MaskOccurrences(text.Substring(0, cut), secrets);
+        }
+
+        // The length of the longest end of text that is the start of a secret (shorter than it).
+        // Comparing only where the secret's first character stands keeps ordinary text linear.
+        private static int LongestSecretStartAtEnd(string text, string[] secrets)
+        {
+            int longest = 0;
+            foreach (string secret in secrets)
+            {
+                for (int length = Math.Min(secret.Length - 1, text.Length); length > longest; length--)
+                {
+                    int at = text.Length - length;
+                    if (text[at] == secret[0] && string.CompareOrdinal(text, at, secret, 0, length) == 0)
+                    {
+                        longest = length;
+                        break;
+                    }
+                }
+            }
+
+            return longest;
         }
 
         // Finds every occurrence (overlapping ones too) of every secret, merges the ranges that

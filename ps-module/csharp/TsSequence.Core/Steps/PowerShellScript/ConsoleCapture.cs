@@ -1,5 +1,8 @@
+using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Text;
+using System.Threading;
 using TsSequence.Engine.Log;
 
 namespace TsSequence.Steps.PowerShellScript
@@ -10,13 +13,18 @@ namespace TsSequence.Steps.PowerShellScript
     /// mask, as it comes (memory stays flat however much it writes), and its tail feeds the output
     /// variable. Text is passed on at line breaks, past 8 KB and on Flush, always holding back what
     /// a secret written in pieces could still complete (TsEnvironment.MaskCompletePrefix), so a
-    /// secret split across writes, a flush or a line break is still masked whole. What is passed on
+    /// secret split across writes, a flush or a line break is still masked whole; what is held
+    /// when the process exits is passed on then, masked. What is passed on
     /// also goes, masked, to the step's log and output tail (not as events: it is on the engine's
     /// console already).
     /// </summary>
     internal sealed class ConsoleCapture : TextWriter
     {
         private const int PassAt = 8192;
+
+        // Captures not yet completed: a script that ends the process ([Environment]::Exit) would
+        // otherwise take their held text with it, often the line saying why it exits.
+        private static readonly HashSet<ConsoleCapture> Open = new HashSet<ConsoleCapture>();
 
         // Held text past this is passed on whole (masked as it stands): a run of a self-overlapping
         // secret ("aa" in "aaaa...") could otherwise be held back without end.
@@ -40,6 +48,49 @@ namespace TsSequence.Steps.PowerShellScript
             this.target = target;
             this.environment = environment;
             tail = new TextTail(keep);
+            lock (Open)
+            {
+                Open.Add(this);
+            }
+        }
+
+        static ConsoleCapture()
+        {
+            AppDomain.CurrentDomain.ProcessExit += (sender, args) => CompleteAllAtExit();
+        }
+
+        /// <summary>Passes on what every open capture holds, as the process exits.</summary>
+        private static void CompleteAllAtExit()
+        {
+            ConsoleCapture[] open;
+            lock (Open)
+            {
+                open = new ConsoleCapture[Open.Count];
+                Open.CopyTo(open);
+            }
+
+            foreach (ConsoleCapture capture in open)
+            {
+                // A thread stuck writing holds the lock: exit anyway rather than hang.
+                if (!Monitor.TryEnter(capture.sync, 1000))
+                {
+                    continue;
+                }
+
+                try
+                {
+                    capture.Pass(final: true);
+                    capture.target.Flush();
+                }
+                catch (IOException)
+                {
+                    // The console is gone: nothing to pass on to.
+                }
+                finally
+                {
+                    Monitor.Exit(capture.sync);
+                }
+            }
         }
 
         public override Encoding Encoding => target.Encoding;
@@ -103,6 +154,11 @@ namespace TsSequence.Steps.PowerShellScript
             {
                 Pass(final: true);
                 target.Flush();
+            }
+
+            lock (Open)
+            {
+                Open.Remove(this);
             }
         }
 

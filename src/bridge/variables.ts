@@ -93,7 +93,9 @@ export function toVariableRecord(variables: VariableRecord | Map<string, string>
       const got = value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value === 'object' ? 'an object' : `a ${typeof value}`;
       throw new InvalidRequestError(method, `${method}: variable '${name}' must be a string, got ${got}: task sequence variables are text (String(value) makes one). Nothing was sent to the engine.`, { variable: name });
     }
-    record[name] = value;
+    // An assignment to "__proto__" would set the prototype (a string is ignored): the variable would vanish.
+    if (name === '__proto__') Object.defineProperty(record, name, { value, enumerable: true, writable: true, configurable: true });
+    else record[name] = value;
   };
   if (variables instanceof Map || variables instanceof VariableMap) {
     for (const [name, value] of variables.entries()) add(name, value);

@@ -35,4 +35,11 @@ describe('VariableMap', () => {
     expect(() => toVariableRecord({ A: 3 as unknown as string })).to.throw(InvalidRequestError, /'A' must be a string, got a number/);
     expect(toVariableRecord(new Map([['A', 'x']]))).to.deep.equal({ A: 'x' });
   });
+
+  it('toVariableRecord keeps a variable named __proto__ (from JSON) as a variable, for the engine to refuse as read-only', () => {
+    const record = toVariableRecord(JSON.parse('{"__proto__":"x","A":"y"}') as Record<string, string>)!;
+    expect(Object.getPrototypeOf(record)).to.equal(Object.prototype);
+    expect(Object.keys(record)).to.deep.equal(['__proto__', 'A']);
+    expect(JSON.stringify(record)).to.equal('{"__proto__":"x","A":"y"}');
+  });
 });

@@ -90,6 +90,8 @@ export class EngineConnection extends EventEmitter {
       onCallbackCancel: (message) => steps.abortCall(message.id, new EngineAbortError(message.reason ?? 'The engine stopped waiting for this Node step.')),
       onCancelUnanswered: (method, graceMs) =>
         connection?.stop(new EngineUnavailableError(`The engine was stopped: an aborted ${method} did not stop its step within ${graceMs / 1000} s.`)),
+      onStepLeftRunning: (method) =>
+        connection?.stop(new EngineUnavailableError(`The engine was stopped: an aborted ${method} left a script running that PowerShell could not stop.`)),
       // Before start-up completes, failing the session fails open(); afterwards the engine stops.
       onProtocolError: (error) => (connection ? connection.stop(error) : session().fail(error)),
       onExchange: (params, result) => secrets.note(params, result),

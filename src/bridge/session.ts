@@ -34,6 +34,8 @@ export interface SessionHooks {
   onCancel?: (error: EngineAbortError) => void;
   /** An aborted request's step did not stop within the grace period: the engine must be stopped. */
   onCancelUnanswered: (method: MethodName, graceMs: number) => void;
+  /** An aborted request's script could not be stopped and runs on inside the engine: the engine must be stopped. */
+  onStepLeftRunning: (method: MethodName) => void;
   /** The engine broke the protocol (a line that is not JSON, an unknown message). */
   onProtocolError: (error: EngineUnavailableError) => void;
   /** Sees every request's params and its result (secret values to mask in error messages). */
@@ -228,7 +230,11 @@ export class BridgeSession {
         // in flight (one at a time); it goes on serving, so only that request fails.
         if (!request || (message.id !== null && request.id !== message.id)) return; // a late answer to an aborted request
         this.inFlight = undefined;
-        if (request.aborted) {
+        if (request.aborted && message.error?.errorId === 'TsSequence.StepLeftRunning') {
+          request.aborted.message += '; its script did not stop (blocked in a call PowerShell cannot interrupt), so the engine was stopped.';
+          settle(request, request.aborted);
+          this.hooks.onStepLeftRunning(request.method);
+        } else if (request.aborted) {
           request.aborted.message += '; the engine stopped its running step (it serves the next request).';
           settle(request, request.aborted);
         }

@@ -119,6 +119,23 @@ describe('abort and timeouts stop the step, not the engine (real engine)', funct
 describe('a step that does not stop when cancelled (real engine)', function () {
   this.timeout(120_000);
 
+  it('a script PowerShell cannot stop (busy in .NET code) costs the engine, not a script left running in it', async () => {
+    const { engine } = await startTestEngine();
+    try {
+      const pid = engine.pid!;
+      // A backtracking match keeps a core busy in .NET code for up to 20 s: no stop or interrupt reaches it.
+      const spin = "[regex]::new('^(a+)+$', 'None', [TimeSpan]::FromSeconds(20)).IsMatch(('a' * 40) + '!')";
+      const error = await rejection(engine.invokeStep({ type: 'RunPowerShellScript', name: 'Spin', sourceScript: spin }, { timeoutMs: 1000 }));
+      expect(error).to.be.instanceOf(EngineTimeoutError);
+      expect(error?.message).to.match(/; its script did not stop \(blocked in a call PowerShell cannot interrupt\), so the engine was stopped\.$/);
+      expect(await waitUntil(() => !isRunning(pid), 5000), 'the engine with the script in it is gone').to.equal(true);
+      expect(await engine.ping()).to.equal(true);
+      expect(engine.starts).to.equal(2);
+    } finally {
+      await engine.close();
+    }
+  });
+
   it('stops the engine after the grace period, and the next call runs on a fresh engine', async () => {
     // A script blocked in Thread.Sleep takes 0.5 to 1.5 s to stop: longer than this engine's grace.
     const { engine } = await startTestEngine({ cancelGraceMs: 200 });

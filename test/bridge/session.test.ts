@@ -35,6 +35,7 @@ async function scriptedPeer(): Promise<Peer> {
   const session: BridgeSession = new BridgeSession(nodeEnd, {
     onCallback: () => Promise.reject(new Error('no callbacks here')),
     onCancelUnanswered: () => undefined,
+    onStepLeftRunning: () => undefined,
     // as the Engine does: a protocol violation ends the session
     onProtocolError: (error) => {
       protocolErrors.push(error);

@@ -5,6 +5,7 @@ using System.Runtime;
 using System.Threading;
 using TsSequence.Engine;
 using TsSequence.Json;
+using TsSequence.Steps.PowerShellScript;
 
 namespace TsSequence.Protocol
 {
@@ -210,17 +211,18 @@ namespace TsSequence.Protocol
             bool shutdown = Is(method, "shutdown");
             CancellationTokenSource cancellation = Begin(JsonShapeWriter.ToText(requestId), shutdown);
             IDictionary response;
+            int abandonedBefore = AbandonedScripts.Count;
             try
             {
                 using (RunCancellation.Use(cancellation.Token))
                 {
                     object? result = dispatcher.Dispatch(method, parameters);
-                    response = cancellation.IsCancellationRequested ? Cancelled(requestId) : BridgeMessages.Result(requestId, result);
+                    response = cancellation.IsCancellationRequested ? Cancelled(requestId, AbandonedScripts.Count != abandonedBefore) : BridgeMessages.Result(requestId, result);
                 }
             }
             catch (Exception exception)
             {
-                response = cancellation.IsCancellationRequested ? Cancelled(requestId) : BridgeMessages.Error(requestId, BridgeError.From(exception));
+                response = cancellation.IsCancellationRequested ? Cancelled(requestId, AbandonedScripts.Count != abandonedBefore) : BridgeMessages.Error(requestId, BridgeError.From(exception));
             }
             finally
             {
@@ -232,8 +234,15 @@ namespace TsSequence.Protocol
             return shutdown;
         }
 
-        private static IDictionary Cancelled(object? id) =>
-            BridgeMessages.Error(id, BridgeError.Payload(RunCancellation.Message, "TsSequence.Cancelled", "OperationStopped"));
+        // A script of the request that did not stop is still running in this process: Node is
+        // told (TsSequence.StepLeftRunning) and stops the engine, as when no answer comes.
+        private static IDictionary Cancelled(object? id, bool scriptLeftRunning) =>
+            scriptLeftRunning
+                ? BridgeMessages.Error(id, BridgeError.Payload(LeftRunningMessage, "TsSequence.StepLeftRunning", "OperationStopped"))
+                : BridgeMessages.Error(id, BridgeError.Payload(RunCancellation.Message, "TsSequence.Cancelled", "OperationStopped"));
+
+        private const string LeftRunningMessage =
+            "The run was cancelled, but its script did not stop (blocked in a call PowerShell cannot interrupt) and was left running in the engine.";
 
         /// <summary>The request's token; cancelled at once when its cancel came first or Node is gone.</summary>
         private CancellationTokenSource Begin(string id, bool shutdown)

@@ -137,6 +137,10 @@ namespace TsSequence.Steps.PowerShellScript
 
                     // Still running: leave it rather than hang the engine (it is cut off below).
                     abandoned = !stopped;
+                    if (abandoned)
+                    {
+                        AbandonedScripts.Add();
+                    }
                 }
                 else
                 {

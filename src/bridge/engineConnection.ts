@@ -8,7 +8,7 @@ import { chmodSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { EngineAbortError, EngineClosedError, EngineUnavailableError, RESTART_HINT } from './errors.js';
 import { killProcessTree, startEngineProcess, type EngineProcess, type OutputStream } from './engineProcess.js';
-import type { NodeStepRegistry } from './nodeSteps.js';
+import { RunningCalls, type NodeStepRegistry } from './nodeSteps.js';
 import { OutputMasker } from './outputMasker.js';
 import { paths } from './paths.js';
 import { createPipeEndpoint, removeEndpoint, type PipeEndpoint } from './pipeEndpoint.js';
@@ -48,6 +48,7 @@ export class EngineConnection extends EventEmitter {
     private readonly endpoint: PipeEndpoint,
     private readonly session: BridgeSession,
     private readonly socket: Socket,
+    private readonly running: RunningCalls,
     /** The engine's `ready` message: protocol, PowerShell version and edition, module version. */
     readonly info: ReadyMessage,
   ) {
@@ -84,10 +85,12 @@ export class EngineConnection extends EventEmitter {
     });
 
     let connection: EngineConnection | undefined;
+    // This engine's Node step calls in progress (callback ids are numbered per engine process).
+    const running = new RunningCalls();
     const hooks = (session: () => BridgeSession): SessionHooks => ({
-      onCallback: (message) => steps.answer(message),
-      onCancel: (error) => steps.abortRunning(error),
-      onCallbackCancel: (message) => steps.abortCall(message.id, new EngineAbortError(message.reason ?? 'The engine stopped waiting for this Node step.')),
+      onCallback: (message) => steps.answer(message, running),
+      onCancel: (error) => running.abortAll(error),
+      onCallbackCancel: (message) => running.abort(message.id, new EngineAbortError(message.reason ?? 'The engine stopped waiting for this Node step.')),
       onCancelUnanswered: (method, graceMs) =>
         connection?.stop(new EngineUnavailableError(`The engine was stopped: an aborted ${method} did not stop its step within ${graceMs / 1000} s.`)),
       onStepLeftRunning: (method) =>
@@ -105,7 +108,7 @@ export class EngineConnection extends EventEmitter {
       }
       session.send({ type: 'auth', key: keys.node, maxMessageBytes: session.maxMessageBytes });
       const { key: _key, ...info } = ready; // the key proved the engine; nobody needs it afterwards
-      connection = new EngineConnection(settings, process, endpoint, session, socket, info);
+      connection = new EngineConnection(settings, process, endpoint, session, socket, running, info);
       connection.watch();
       return connection;
     } catch (error) {
@@ -157,7 +160,7 @@ export class EngineConnection extends EventEmitter {
   private stop(error: EngineUnavailableError): void {
     this.goneError ??= error;
     this.session.fail(error);
-    this.settings.steps.abortRunning(error);
+    this.running.abortAll(error);
     killProcessTree(this.process.child);
     void this.close(0);
   }
@@ -184,7 +187,7 @@ export class EngineConnection extends EventEmitter {
       );
       this.session.fail(this.goneError);
       // Its Node steps can no longer answer anybody.
-      this.settings.steps.abortRunning(this.goneError);
+      this.running.abortAll(this.goneError);
       this.emit('exit', status);
     };
     this.socket.once('close', () => void died());

@@ -45,10 +45,37 @@ export type NodeStepHandler = (
   context: NodeStepContext,
 ) => NodeStepOutcome | Promise<NodeStepOutcome>;
 
+/**
+ * The handler calls in progress for one engine process, by callback id. Ids are numbered per
+ * engine process ("c1", "c2", ...), so each engine connection keeps its own: a handler still
+ * running for a dead engine is never taken for the fresh engine's call of the same id.
+ */
+export class RunningCalls {
+  private readonly calls = new Map<string, AbortController>();
+
+  start(id: string): AbortController {
+    const controller = new AbortController();
+    this.calls.set(id, controller);
+    return controller;
+  }
+
+  end(id: string, controller: AbortController): void {
+    if (this.calls.get(id) === controller) this.calls.delete(id);
+  }
+
+  /** The call that runs the steps was aborted, or the engine is gone: every handler in progress gets `reason` on its signal. */
+  abortAll(reason: Error): void {
+    for (const controller of this.calls.values()) controller.abort(reason);
+  }
+
+  /** The engine stopped waiting for callback `id`: its handler gets `reason` on its signal. */
+  abort(id: string, reason: Error): void {
+    this.calls.get(id)?.abort(reason);
+  }
+}
+
 export class NodeStepRegistry {
   private readonly handlers = new Map<string, { name: string; handler: NodeStepHandler }>();
-  /** The signals of the handler calls in progress, by callback id. */
-  private readonly running = new Map<string, AbortController>();
 
   register(name: string, handler: NodeStepHandler): void {
     if (typeof name !== 'string' || name.trim() === '') throw new TypeError('registerStep needs a non-empty handler name.');
@@ -60,8 +87,8 @@ export class NodeStepRegistry {
     return [...this.handlers.values()].map((entry) => entry.name);
   }
 
-  /** Runs the requested handler and builds the reply; never throws. */
-  async answer(message: CallbackMessage): Promise<CallbackResultMessage> {
+  /** Runs the requested handler (its signal kept in `running`) and builds the reply; never throws. */
+  async answer(message: CallbackMessage, running: RunningCalls = new RunningCalls()): Promise<CallbackResultMessage> {
     const fail = (text: string): CallbackResultMessage => ({ type: 'callbackResult', id: message.id, error: { message: text } });
     if (message.method !== 'invokeNodeStep') return fail(`Unknown callback method '${message.method}'.`);
     const params = message.params ?? { handler: '' };
@@ -70,28 +97,27 @@ export class NodeStepRegistry {
       const known = this.names.length ? ` Registered: ${this.names.join(', ')}.` : ' None are registered.';
       return fail(`No Node step handler named '${params.handler}' (register it with engine.registerStep).${known}`);
     }
-    const timeout = new AbortController();
-    this.running.set(message.id, timeout);
+    const timeout = running.start(message.id);
     const context: NodeStepContext = { variables: new VariableMap(params.variables ?? {}), path: params.path ?? '', signal: timeout.signal };
     const call: HandlerCall = { registry: this, name: entry.name, path: context.path, finished: false };
     let timer: NodeJS.Timeout | undefined;
     try {
       // Before the call: a synchronous handler runs to its end inside it.
       const started = performance.now();
-      const running = handlerCalls.run(call, async () => entry.handler(params.parameters ?? {}, context));
+      const handling = handlerCalls.run(call, async () => entry.handler(params.parameters ?? {}, context));
       const timedOut = Symbol('timed out');
       const limit = params.timeoutMs;
       const outcome =
         typeof limit === 'number' && limit > 0
-          ? await Promise.race([running, new Promise<typeof timedOut>((resolve) => (timer = setTimeout(() => resolve(timedOut), limit)))])
-          : await running;
+          ? await Promise.race([handling, new Promise<typeof timedOut>((resolve) => (timer = setTimeout(() => resolve(timedOut), limit)))])
+          : await handling;
       // A handler that blocks the event loop cannot be raced: past its limit it fails all the same.
       if (outcome === timedOut || (typeof limit === 'number' && limit > 0 && performance.now() - started > limit)) {
         const minutes = limit! / 60_000;
         const text = `The Node step '${entry.name}' timed out after ${Number(minutes.toFixed(4))} minute(s); its handler's signal was aborted and its changes are ignored.`;
         timeout.abort(new Error(text));
         // A handler that ends later must not fail the process with an unhandled rejection.
-        running.catch(() => undefined);
+        handling.catch(() => undefined);
         // No variables: the engine keeps the environment as it was before the step (ERROR_TIMEOUT, as Run Command Line).
         return { type: 'callbackResult', id: message.id, result: { exitCode: 1460, message: text } };
       }
@@ -110,18 +136,8 @@ export class NodeStepRegistry {
     } finally {
       if (timer) clearTimeout(timer);
       call.finished = true;
-      this.running.delete(message.id);
+      running.end(message.id, timeout);
     }
-  }
-
-  /** The call that runs the steps was aborted: every handler in progress gets `reason` on its signal. */
-  abortRunning(reason: Error): void {
-    for (const controller of this.running.values()) controller.abort(reason);
-  }
-
-  /** The engine stopped waiting for callback `id`: its handler gets `reason` on its signal. */
-  abortCall(id: string, reason: Error): void {
-    this.running.get(id)?.abort(reason);
   }
 
   /**

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { AsyncResource } from 'node:async_hooks';
-import { NodeStepRegistry } from '../../src/bridge/nodeSteps.js';
+import { NodeStepRegistry, RunningCalls } from '../../src/bridge/nodeSteps.js';
 
 const call = (handler: string, variables: Record<string, string> = {}) => ({
   type: 'callback' as const,
@@ -75,5 +75,30 @@ describe('NodeStepRegistry.runningHandler (a handler must not call its own engin
     await registry.answer(call('probe'));
     expect(seen).to.deep.equal([{ name: 'probe', path: 'Notify' }, { name: 'probe', path: 'Notify' }, undefined]);
     expect(later!(), 'after the handler finished').to.equal(undefined);
+  });
+});
+
+describe('RunningCalls (a Node step call in progress, per engine process)', () => {
+  it("a handler left running for a dead engine does not take the fresh engine's call of the same id", async () => {
+    const registry = new NodeStepRegistry();
+    let finishStubborn: (() => void) | undefined;
+    const watched: AbortSignal[] = [];
+    registry.register('stubborn', () => new Promise<void>((resolve) => (finishStubborn = resolve))); // ignores its signal
+    registry.register('watch', (_parameters, ctx) => {
+      watched.push(ctx.signal);
+      return new Promise<void>((resolve) => ctx.signal.addEventListener('abort', () => resolve()));
+    });
+    const deadEngine = new RunningCalls();
+    const freshEngine = new RunningCalls();
+    // Both engines number their first callback the same.
+    const stubborn = registry.answer(call('stubborn'), deadEngine);
+    deadEngine.abortAll(new Error('the engine died'));
+    const watching = registry.answer(call('watch'), freshEngine);
+    finishStubborn!(); // the old handler ends at last...
+    await stubborn;
+    freshEngine.abortAll(new Error('the call was aborted')); // ...and the fresh engine's call is still reachable
+    await watching;
+    expect(watched[0]!.aborted).to.equal(true);
+    expect((watched[0]!.reason as Error).message).to.equal('the call was aborted');
   });
 });

@@ -10,6 +10,7 @@ import { NodeStepRegistry, type NodeStepHandler } from './nodeSteps.js';
 import { paths } from './paths.js';
 import type { EngineEvent, InvokeStepResult, MethodName, ReadyMessage, ResultDocument, VariableRecord } from './protocol.js';
 import { resolveEngine, type EngineChoice, type ResolvedEngine } from './resolveEngine.js';
+import { onAbort } from './abortListeners.js';
 import { assertValidStep } from '../api/validateStep.js';
 import { withDefaultName } from '../api/defaultStepName.js';
 import type { StepInput } from '../api/stepTypes.js';
@@ -286,14 +287,13 @@ export class Engine extends EventEmitter {
     const starting = this.reopen();
     if (!signal && timeoutMs === undefined) return { connection: await starting, remaining: options };
     const connection = await new Promise<EngineConnection>((resolve, reject) => {
-      const onAbort = () => reject(abortError(method, signal!));
-      signal?.addEventListener('abort', onAbort, { once: true });
+      const stopListening = signal ? onAbort(signal, () => reject(abortError(method, signal))) : undefined;
       const timer =
         timeoutMs === undefined
           ? undefined
           : setTimeout(() => reject(new EngineTimeoutError(`${method} timed out after ${timeoutMs} ms while a fresh engine started; nothing was sent`)), timeoutMs);
       starting.then(resolve, reject).finally(() => {
-        signal?.removeEventListener('abort', onAbort);
+        stopListening?.();
         clearTimeout(timer);
       });
     });

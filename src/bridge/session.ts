@@ -3,7 +3,7 @@
 // the request they belong to and answers the engine's callbacks.
 import type { Socket } from 'node:net';
 import { abortError, EngineAbortError, EngineRequestError, EngineTimeoutError, EngineUnavailableError, InvalidRequestError, MessageTooLargeError, describeBytes } from './errors.js';
-import { LineChannel } from './lineChannel.js';
+import { encodeMessage, LineChannel } from './lineChannel.js';
 import {
   asEngineEvent,
   asIncomingMessage,
@@ -16,6 +16,7 @@ import {
   type ReadyMessage,
 } from './protocol.js';
 import { findUnsendable } from './jsonSafe.js';
+import { onAbort } from './abortListeners.js';
 import { encodeRequest } from './requestLine.js';
 
 export interface RequestOptions {
@@ -122,9 +123,7 @@ export class BridgeSession {
       const pending: PendingRequest = { id: this.nextId++, method, params, options, settled: false, resolve, reject, detach: [] };
       if (options.signal) {
         const signal = options.signal;
-        const onAbort = () => this.abort(pending, abortError(method, signal));
-        signal.addEventListener('abort', onAbort, { once: true });
-        pending.detach.push(() => signal.removeEventListener('abort', onAbort));
+        pending.detach.push(onAbort(signal, () => this.abort(pending, abortError(method, signal))));
       }
       if (options.timeoutMs !== undefined) {
         const timer = setTimeout(() => this.abort(pending, new EngineTimeoutError(`${method} timed out after ${options.timeoutMs} ms`)), options.timeoutMs);
@@ -249,7 +248,13 @@ export class BridgeSession {
       }
       case 'callback':
         void this.hooks.onCallback(message).then((reply) => {
-          if (!this.failure) this.channel.send(reply);
+          if (this.failure) return;
+          // The answer is a message Node sends too: held to the limit it announced, or the step fails saying so.
+          const line = encodeMessage(reply);
+          const bytes = Buffer.byteLength(line) - 1;
+          if (bytes < this.maxMessageBytes) return this.channel.sendLine(line);
+          const text = `The Node step's answer is ${bytes} bytes as JSON, over the bridge's message limit of ${describeBytes(this.maxMessageBytes)} (maxMessageBytes); nothing of it was sent. Set fewer or smaller variables.`;
+          this.channel.send({ type: 'callbackResult', id: reply.id, error: { message: text } });
         });
         return;
       case 'callbackCancel':

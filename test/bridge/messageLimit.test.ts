@@ -31,6 +31,17 @@ describe('messages over the bridge limit (real engine)', function () {
     expect(DEFAULT_MAX_MESSAGE_BYTES).to.equal(256 * 1024 * 1024);
   });
 
+  it("fails a Node step whose handler's answer is over the limit, sending none of it, and goes on serving", async () => {
+    engine.registerStep('tooBig', (_parameters, ctx) => {
+      ctx.variables.set('Big', 'x'.repeat(LIMIT));
+    });
+    const result = await engine.runSequence({ name: 'big answer', steps: [{ type: 'Node', name: 'Big', handler: 'tooBig' }] }, { noState: true });
+    expect(result.status).to.equal('Failed');
+    expect(result.steps[0]!.message).to.match(/The Node step's answer is \d+ bytes as JSON, over the bridge's message limit of 1 MiB \(1048576 bytes\) \(maxMessageBytes\); nothing of it was sent\./);
+    expect(result.variables).not.to.have.property('Big');
+    expect(await engine.ping()).to.equal(true);
+  });
+
   it('refuses a request just over the limit before sending it (MessageTooLargeError) and goes on serving', async () => {
     const error = await rejection(engine.invokeStep(copy, { variables: { In: 'x'.repeat(LIMIT) } }));
     expect(error).to.be.instanceOf(MessageTooLargeError);

@@ -202,6 +202,25 @@ export class BridgeSession {
     request.detach.push(() => clearTimeout(timer));
   }
 
+  /**
+   * A Node step's answer is a message Node sends too: held to the limit it announced, or the step
+   * fails saying so. One too large for a JavaScript string at all (V8's limit, about 512 M
+   * characters of JSON) is the same case, never an exception that takes the process down.
+   */
+  private sendCallbackAnswer(reply: CallbackResultMessage): void {
+    let line: string | undefined;
+    try {
+      line = encodeMessage(reply);
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+    }
+    const bytes = line === undefined ? undefined : Buffer.byteLength(line) - 1;
+    if (line !== undefined && bytes! < this.maxMessageBytes) return this.channel.sendLine(line);
+    const size = bytes === undefined ? 'too large to encode (over the longest string JavaScript can make)' : `${bytes} bytes as JSON`;
+    const text = `The Node step's answer is ${size}, over the bridge's message limit of ${describeBytes(this.maxMessageBytes)} (maxMessageBytes); nothing of it was sent. Set fewer or smaller variables.`;
+    this.channel.send({ type: 'callbackResult', id: reply.id, error: { message: text } });
+  }
+
   private dispatch(raw: unknown): void {
     const message = asIncomingMessage(raw);
     if (!message) {
@@ -248,13 +267,7 @@ export class BridgeSession {
       }
       case 'callback':
         void this.hooks.onCallback(message).then((reply) => {
-          if (this.failure) return;
-          // The answer is a message Node sends too: held to the limit it announced, or the step fails saying so.
-          const line = encodeMessage(reply);
-          const bytes = Buffer.byteLength(line) - 1;
-          if (bytes < this.maxMessageBytes) return this.channel.sendLine(line);
-          const text = `The Node step's answer is ${bytes} bytes as JSON, over the bridge's message limit of ${describeBytes(this.maxMessageBytes)} (maxMessageBytes); nothing of it was sent. Set fewer or smaller variables.`;
-          this.channel.send({ type: 'callbackResult', id: reply.id, error: { message: text } });
+          if (!this.failure) this.sendCallbackAnswer(reply);
         });
         return;
       case 'callbackCancel':

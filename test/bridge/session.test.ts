@@ -5,7 +5,7 @@ import { createServer, connect, type Server, type Socket } from 'node:net';
 import { EngineRequestError, EngineUnavailableError } from '../../src/bridge/errors.js';
 import { LineSplitter } from '../../src/bridge/lineChannel.js';
 import { createPipeEndpoint, removeEndpoint, type PipeEndpoint } from '../../src/bridge/pipeEndpoint.js';
-import { BridgeSession } from '../../src/bridge/session.js';
+import { BridgeSession, type SessionHooks } from '../../src/bridge/session.js';
 
 interface Peer {
   session: BridgeSession;
@@ -17,7 +17,7 @@ interface Peer {
   close: () => void;
 }
 
-async function scriptedPeer(): Promise<Peer> {
+async function scriptedPeer(onCallback: SessionHooks['onCallback'] = () => Promise.reject(new Error('no callbacks here'))): Promise<Peer> {
   const endpoint: PipeEndpoint = createPipeEndpoint();
   const server: Server = createServer();
   await new Promise<void>((resolve) => server.listen(endpoint.listenPath, resolve));
@@ -33,7 +33,7 @@ async function scriptedPeer(): Promise<Peer> {
   engineEnd.on('data', (chunk: Buffer) => splitter.push(chunk));
   const protocolErrors: EngineUnavailableError[] = [];
   const session: BridgeSession = new BridgeSession(nodeEnd, {
-    onCallback: () => Promise.reject(new Error('no callbacks here')),
+    onCallback,
     onCancelUnanswered: () => undefined,
     onStepLeftRunning: () => undefined,
     // as the Engine does: a protocol violation ends the session
@@ -119,6 +119,22 @@ describe('BridgeSession (engine answers)', () => {
         'The engine sent an unknown message: type "response", id "x", properties type, id, result.',
         'The engine sent a line that is not JSON (28 characters, not shown: it may hold variable values).',
       ]);
+    } finally {
+      peer.close();
+    }
+  });
+
+  it("fails a Node step whose answer is too large for a JavaScript string, sending an error instead (never an exception)", async () => {
+    // What V8 throws for a string over its length limit (a ~540 M character answer), without building one.
+    const overlong = { toJSON: () => { throw new RangeError('Invalid string length'); } };
+    const peer = await scriptedPeer(async (message) => ({ type: 'callbackResult', id: message.id, result: { variables: { Big: overlong as unknown as string }, exitCode: 0, message: '' } }));
+    try {
+      const answered = peer.nextRequest() as unknown as Promise<{ type: string; id: string; error?: { message: string } }>;
+      peer.send('{"type":"callback","id":"c1","method":"invokeNodeStep","params":{"handler":"big"}}');
+      const answer = await answered;
+      expect(answer).to.deep.include({ type: 'callbackResult', id: 'c1' });
+      expect(answer.error?.message).to.match(/^The Node step's answer is too large to encode \(over the longest string JavaScript can make\), over the bridge's message limit of 256 MiB/);
+      expect(peer.session.failed).to.equal(false);
     } finally {
       peer.close();
     }

@@ -120,6 +120,7 @@ export class Engine extends EventEmitter {
   /** The session in use, or the one that died (its error answers until the next call reopens). */
   private connection: EngineConnection;
   private reopening: Promise<EngineConnection> | undefined;
+  private cancelReopen: AbortController | undefined;
   private startCount = 1;
   /** Why the last fresh engine could not start (until one does). */
   private lastStartFailure: EngineUnavailableError | undefined;
@@ -305,9 +306,11 @@ export class Engine extends EventEmitter {
 
   /** One fresh engine for every call waiting after a death; a failed start fails those calls alone. */
   private reopen(): Promise<EngineConnection> {
+    if (this.reopening) return this.reopening;
     // What the dead engine left in the temp directory goes while the new one starts.
     const cleaning = removeStaleTempEntries().catch(() => []);
-    this.reopening ??= EngineConnection.open(this.settings)
+    const cancel = (this.cancelReopen = new AbortController());
+    this.reopening = EngineConnection.open(this.settings, cancel.signal)
       .then(async (connection) => {
         await cleaning;
         this.lastStartFailure = undefined;
@@ -319,7 +322,7 @@ export class Engine extends EventEmitter {
         return connection;
       })
       .catch((error: unknown) => {
-        if (error instanceof EngineUnavailableError) this.lastStartFailure = error;
+        if (error instanceof EngineUnavailableError && !this.closing) this.lastStartFailure = error;
         throw error;
       })
       .finally(() => {
@@ -354,6 +357,7 @@ export class Engine extends EventEmitter {
   private async shutdown(timeoutMs: number): Promise<void> {
     // An engine starting for a waiting call is closed too, once it is up.
     const starting = this.reopening?.catch(() => undefined);
+    this.cancelReopen?.abort(); // nobody will use it: it is killed, not awaited to its start deadline
     await this.connection.close(timeoutMs);
     if (starting) await (await starting)?.close(timeoutMs);
   }

@@ -55,7 +55,8 @@ export class EngineConnection extends EventEmitter {
     super();
   }
 
-  static async open(settings: ConnectionSettings): Promise<EngineConnection> {
+  /** Starts an engine and connects to it; aborting `signal` (close() meanwhile) kills it and rejects with EngineClosedError. */
+  static async open(settings: ConnectionSettings, signal?: AbortSignal): Promise<EngineConnection> {
     const { resolved, secrets, steps } = settings;
     const endpoint = createPipeEndpoint();
     const server = createServer();
@@ -100,7 +101,7 @@ export class EngineConnection extends EventEmitter {
       onExchange: (params, result) => secrets.note(params, result),
     });
     try {
-      const { socket, session, ready } = await connect(server, process, settings.startTimeoutMs, hooks, settings.limits, keys.engine, secrets);
+      const { socket, session, ready } = await connect(server, process, settings.startTimeoutMs, hooks, settings.limits, keys.engine, secrets, signal);
       if (ready.protocol !== PROTOCOL_VERSION) {
         throw new EngineUnavailableError(
           `The engine speaks bridge protocol ${ready.protocol}, this tsseq speaks ${PROTOCOL_VERSION}: rebuild (npm run build) so both sides match.`,
@@ -233,6 +234,7 @@ function connect(
   limits: SessionLimits,
   engineKey: string,
   secrets: SecretMask,
+  signal: AbortSignal | undefined,
 ): Promise<Connected> {
   return new Promise((resolve, reject) => {
     let settled = false;
@@ -260,6 +262,11 @@ function connect(
     };
     const seconds = Math.round(timeoutMs / 1000);
     const timer = setTimeout(() => finish(failure(`The PowerShell engine did not start within ${seconds} s`)), timeoutMs);
+    if (signal) {
+      const closed = () => finish(new EngineClosedError('start', 'The engine was closed (engine.close()) while it started.'));
+      if (signal.aborted) closed();
+      else signal.addEventListener('abort', closed, { once: true });
+    }
     server.on('connection', (socket) => {
       if (settled) return void socket.destroy();
       connections++;

@@ -180,4 +180,33 @@ describe('Engine restart after the engine died (real engine)', function () {
       rmSync(folder, { recursive: true, force: true });
     }
   });
+
+  it('close() kills a fresh engine still starting for a call that gave up, without waiting for its start deadline', async function () {
+    if (process.platform === 'win32') this.skip(); // the stand-in host below is a shell script
+    // A host that starts the real one unless told to hang (as an engine that never connects would).
+    const folder = mkdtempSync(join(tmpdir(), 'tsseq-restart-test-'));
+    const hang = join(folder, 'hang');
+    const host = join(folder, 'host.sh');
+    const real = resolveEngine({ engine: testEngineChoice });
+    writeFileSync(host, `#!/bin/sh\nif [ -e '${hang}' ]; then exec sleep 1000; fi\nexec '${real.command}' ${real.prefixArgs.map((arg) => `'${arg}'`).join(' ')} "$@"\n`, { mode: 0o700 });
+    const { engine } = await startTestEngine({ engine: host, env: { ...process.env, ...real.env }, startTimeoutMs: 60_000 });
+    try {
+      writeFileSync(hang, '');
+      const exited = new Promise((resolve) => engine.once('exit', resolve));
+      process.kill(engine.pid!, 'SIGKILL');
+      await exited;
+      const before = childrenOf(process.pid);
+      const gaveUp = await rejection(engine.invokeStep({ type: 'RunCommandLine', name: 'Never', commandLine: 'true' }, { timeoutMs: 300 }));
+      expect(gaveUp).to.be.instanceOf(EngineTimeoutError);
+      const starting = childrenOf(process.pid).filter((pid) => !before.includes(pid));
+      expect(starting, 'the hanging fresh engine').to.have.length(1);
+      const closing = Date.now();
+      await engine.close({ timeoutMs: 1000 });
+      expect(Date.now() - closing, 'close() did not wait for the start deadline (60 s)').to.be.below(5000);
+      expect(await waitUntil(() => !isRunning(starting[0]!), 5000), 'the hanging engine is gone').to.equal(true);
+    } finally {
+      await engine.close();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
 });

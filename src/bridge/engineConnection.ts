@@ -93,9 +93,10 @@ export class EngineConnection extends EventEmitter {
       onCancel: (error) => running.abortAll(error),
       onCallbackCancel: (message) => running.abort(message.id, new EngineAbortError(message.reason ?? 'The engine stopped waiting for this Node step.')),
       onCancelUnanswered: (method, graceMs) =>
-        connection?.stop(new EngineUnavailableError(`The engine was stopped: an aborted ${method} did not stop its step within ${graceMs / 1000} s.`)),
+        connection?.stop(new EngineUnavailableError(`The engine was stopped: an aborted ${method} did not stop its step within ${graceMs / 1000} s.${RESTART_HINT}`)),
       onStepLeftRunning: (method) =>
-        connection?.stop(new EngineUnavailableError(`The engine was stopped: an aborted ${method} left a script running that PowerShell could not stop.`)),
+        connection?.stop(new EngineUnavailableError(`The engine was stopped: an aborted ${method} left a script running that PowerShell could not stop.${RESTART_HINT}`)),
+      onScriptLeftRunning: () => connection?.retire(),
       // Before start-up completes, failing the session fails open(); afterwards the engine stops.
       onProtocolError: (error) => (connection ? connection.stop(error) : session().fail(error)),
       onExchange: (params, result) => secrets.note(params, result),
@@ -155,6 +156,17 @@ export class EngineConnection extends EventEmitter {
     this.socket.destroy();
     await Promise.race([this.process.exited, delay(2000)]);
     removeEndpoint(this.endpoint);
+  }
+
+  /**
+   * Takes no new requests (the Engine starts a fresh engine for them), serves those already
+   * queued, then shuts the engine down: a script a step's timeout could not stop runs in it.
+   */
+  private retire(): void {
+    if (this.gone) return;
+    this.goneError = new EngineUnavailableError(`The engine was retired: a step's timeout left a script running in it that PowerShell could not stop.${RESTART_HINT}`);
+    // Queued behind what was already asked, so those calls are still answered.
+    void this.session.request('shutdown', {}, {}).catch(() => undefined).finally(() => void this.close(2000));
   }
 
   /** Stops the engine now (protocol violation, aborted request); pending requests get `error`. */

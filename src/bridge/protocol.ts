@@ -121,6 +121,8 @@ export interface ResponseMessage {
   id: number | null;
   result?: unknown;
   error?: ErrorPayload;
+  /** A step's timeout left a script running in the engine (PowerShell could not stop it): Node retires that engine. */
+  scriptLeftRunning?: boolean;
 }
 
 /** A script's Write-Progress or Microsoft.SMS.TsProgressUI call, merged to a few per second. */

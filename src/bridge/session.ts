@@ -37,6 +37,8 @@ export interface SessionHooks {
   onCancelUnanswered: (method: MethodName, graceMs: number) => void;
   /** An aborted request's script could not be stopped and runs on inside the engine: the engine must be stopped. */
   onStepLeftRunning: (method: MethodName) => void;
+  /** A request finished, but a step's timeout left a script running in the engine: the engine is retired (the next calls go to a fresh one). */
+  onScriptLeftRunning?: () => void;
   /** The engine broke the protocol (a line that is not JSON, an unknown message). */
   onProtocolError: (error: EngineUnavailableError) => void;
   /** Sees every request's params and its result (secret values to mask in error messages). */
@@ -262,6 +264,7 @@ export class BridgeSession {
           this.hooks.onExchange?.(request.params, message.result);
           settle(request, undefined, message.result ?? null);
         }
+        if (message.scriptLeftRunning === true && !request.aborted) this.hooks.onScriptLeftRunning?.();
         this.pump();
         return;
       }

@@ -136,6 +136,26 @@ describe('a step that does not stop when cancelled (real engine)', function () {
     }
   });
 
+  it("a script its step's own timeout cannot stop retires the engine after the call: queued calls are served, later ones run on a fresh engine", async () => {
+    const { engine } = await startTestEngine();
+    try {
+      const pid = engine.pid!;
+      const spin = "[regex]::new('^(a+)+$', 'None', [TimeSpan]::FromSeconds(20)).IsMatch(('a' * 40) + '!')";
+      const timedOut = engine.invokeStep({ type: 'RunPowerShellScript', name: 'Spin', sourceScript: spin, timeoutMinutes: 0.02 });
+      const queued = engine.invokeStep({ type: 'RunCommandLine', name: 'Queued', commandLine: 'echo queued', outputVariableName: 'Out' });
+      const result = await timedOut;
+      expect(result.status).to.equal('Failed');
+      expect(result.exitCode).to.equal(1460);
+      expect(result.message).to.match(/did not stop when asked .* it was left running/);
+      expect((await queued).variables.Out?.trim(), 'the call queued behind it ran on the old engine').to.equal('queued');
+      expect(await waitUntil(() => !isRunning(pid), 5000), 'the engine with the script in it is gone').to.equal(true);
+      expect(await engine.ping()).to.equal(true);
+      expect(engine.starts).to.equal(2);
+    } finally {
+      await engine.close();
+    }
+  });
+
   it('stops the engine after the grace period, and the next call runs on a fresh engine', async () => {
     // A script blocked in Thread.Sleep takes 0.5 to 1.5 s to stop: longer than this engine's grace.
     const { engine } = await startTestEngine({ cancelGraceMs: 200 });

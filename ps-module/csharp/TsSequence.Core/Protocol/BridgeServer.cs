@@ -218,6 +218,11 @@ namespace TsSequence.Protocol
                 {
                     object? result = dispatcher.Dispatch(method, parameters);
                     response = cancellation.IsCancellationRequested ? Cancelled(requestId, AbandonedScripts.Count != abandonedBefore) : BridgeMessages.Result(requestId, result);
+                    if (!cancellation.IsCancellationRequested && AbandonedScripts.Count != abandonedBefore)
+                    {
+                        // A step's own timeout left a script running here: Node retires this engine after the answer.
+                        response["scriptLeftRunning"] = true;
+                    }
                 }
             }
             catch (Exception exception)

@@ -60,6 +60,33 @@ describe('a run cancelled mid-step, then resumed (real engine)', function () {
     expect(savedState(state)).to.include({ status: 'Failed', inProgress: null, interruption: null });
   });
 
+  it('a step that reports success after the cancel stopped it (a handler returning on its signal, 1460 in successCodes) is still in progress, with the variables it started with', async () => {
+    engine.registerStep('returnsOnAbort', async (_parameters, ctx) => {
+      ctx.variables.set('Touched', 'yes');
+      await new Promise<void>((resolve) => ctx.signal.addEventListener('abort', () => resolve()));
+      return { exitCode: 0 };
+    });
+    const stopped = [
+      { type: 'Node', name: 'Long', handler: 'returnsOnAbort' },
+      { type: 'RunCommandLine', name: 'Long', commandLine: 'sleep 30', successCodes: [0, 1460] },
+    ];
+    for (const [i, long] of stopped.entries()) {
+      const state = join(tempDirectory(), `cancel-reported-success-${i}`);
+      const document = sequence({});
+      document.steps[1] = long as never;
+      const error = await engine.runSequence(document, { stateDirectory: state, timeoutMs: 1500 }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error, long.type).to.be.instanceOf(EngineTimeoutError);
+      expect(savedState(state), long.type).to.include({ inProgress: 1, interruption: 'cancelled' });
+      expect(readFileSync(join(state, 'state.json'), 'utf8'), 'no variable of the stopped step saved').not.to.include('Touched');
+      const result = await engine.resumeSequence({ stateDirectory: state });
+      expect(result.steps.map((s) => `${s.path}=${s.status}`), long.type).to.deep.equal(['First=Succeeded', 'Long=Failed', 'After=Skipped']);
+      expect(result.variables).not.to.have.property('Touched');
+    }
+  });
+
   it('runs the stopped step again when it has a retry left', async () => {
     const state = join(tempDirectory(), 'cancel-retry');
     const marker = join(tempDirectory(), 'cancel-retry-ran');

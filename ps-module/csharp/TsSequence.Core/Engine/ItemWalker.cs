@@ -202,17 +202,17 @@ namespace TsSequence.Engine
                 return Complete(entry, clock, completed, continueOnError, null, completed ? string.Empty : "A step of this group failed.");
             }
 
-            int resultsBefore = context.Results.Count;
             string stepStatus = new StepExecutor(context, this).Run(item, path, continueOnError);
             if (context.Stopping)
             {
                 Checkpoints.BeforeRestart(context, index);
             }
-            else if (RunCancellation.Requested && stepStatus != "Succeeded" && !Checkpoints.ActsOnlyOnState(item))
+            else if (RunCancellation.Requested && !Checkpoints.ActsOnlyOnState(item))
             {
-                // Stopped by the cancel, not finished: saved as still in progress, and nothing
-                // after it runs or is settled (no group end, no finished run).
-                Checkpoints.StoppedByCancel(context, resultsBefore);
+                // Stopped by the cancel, not finished (a handler that returned on its signal, a
+                // 1460 in successCodes): still in progress in the state, and nothing after it runs
+                // or is settled (no group end, no finished run).
+                Checkpoints.StoppedByCancel(context);
                 RunCancellation.ThrowIfRequested();
             }
             else

@@ -58,7 +58,8 @@ namespace TsSequence.Engine
                 // A stop from outside ends the step's wait as its timeout would: say what happened.
                 message = RunCancellation.Requested ? RunCancellation.Message : outcome.Message;
                 parameters.TryGetValue("successCodes", out object? codes);
-                succeeded = IsSuccess(outcome.ExitCode, codes);
+                // A step the cancel stopped did not finish, whatever its runner returned afterwards.
+                succeeded = !RunCancellation.Requested && IsSuccess(outcome.ExitCode, codes);
                 if (!succeeded && message.Length == 0)
                 {
                     message = $"Exit code {outcome.ExitCode} is not a success code ({string.Join(", ", SuccessCodes(codes))}).";

@@ -68,15 +68,15 @@ namespace TsSequence.Engine.State
         }
 
         /// <summary>
-        /// Saves (durably) a step a cancel stopped (Node aborted the run or went away): it did not
-        /// finish, as after a crash, so the state keeps it in progress, its result left out
-        /// (entries from <paramref name="resultsBefore"/> on), and notes the cancel. A resume then
-        /// retries it or fails it by the crash rules instead of passing over it as done.
+        /// A step a cancel stopped (Node aborted the run or went away; whatever its runner then
+        /// returned): it did not finish, as after a crash. The state saved before it stays as it
+        /// is (the step in progress, the variables it started with, no result), with the cancel
+        /// noted, so a resume retries it or fails it by the crash rules instead of passing over it.
         /// </summary>
-        internal static void StoppedByCancel(RunContext context, int resultsBefore)
+        internal static void StoppedByCancel(RunContext context)
         {
             context.Progress.Interruption = Cancelled;
-            context.State?.Save(context, context.Progress, durable: true, resultCount: resultsBefore);
+            context.State?.NoteInterruption(Cancelled);
         }
 
         /// <summary>The saved <see cref="RunProgress.Interruption"/> of a step a cancel stopped.</summary>

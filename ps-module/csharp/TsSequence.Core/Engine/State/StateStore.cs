@@ -67,7 +67,7 @@ namespace TsSequence.Engine.State
         /// Replaces state.json with the run as it is now. <paramref name="durable"/>: fsync too
         /// (before and after a step that can act outside the state, and when the run stops or ends).
         /// </summary>
-        internal void Save(RunContext context, RunProgress progress, bool durable, int? resultCount = null)
+        internal void Save(RunContext context, RunProgress progress, bool durable)
         {
             AsciiBuffer json = buffer;
             json.Clear();
@@ -107,11 +107,34 @@ namespace TsSequence.Engine.State
 
             json.Append(']');
             AppendVariables(json, context.Environment);
-            // resultCount: the entries before a step a cancel stopped (it did not finish).
-            List<ResultEntry> results = resultCount == null ? context.Results : context.Results.GetRange(0, resultCount.Value);
-            AppendResults(json, results, progress, durable);
+            AppendResults(json, context.Results, progress, durable);
             json.Append('}');
             AtomicFile.Write(statePath, json, durable);
+        }
+
+        /// <summary>
+        /// Notes in the last saved state why the step it has in progress did not finish, changing
+        /// nothing else: its variables stay those the step started with, its result stays out,
+        /// as after a crash. The saved text holds <c>"interruption":null</c> exactly once (a
+        /// string value cannot hold that unescaped), and nothing was saved since the step began.
+        /// </summary>
+        internal void NoteInterruption(string interruption)
+        {
+            string saved = System.IO.File.ReadAllText(statePath);
+            const string Unnoted = "\"interruption\":null";
+            int at = saved.IndexOf(Unnoted, StringComparison.Ordinal);
+            if (at < 0)
+            {
+                throw StateException.Invalid(statePath, "it has no \"interruption\" field to note the cancel in");
+            }
+
+            AsciiBuffer json = buffer;
+            json.Clear();
+            json.Append(saved, 0, at);
+            json.Append("\"interruption\":");
+            JsonString.Append(json, interruption);
+            json.Append(saved, at + Unnoted.Length, saved.Length - at - Unnoted.Length);
+            AtomicFile.Write(statePath, json, durable: true);
         }
 
         /// <summary>Closes the result journal (the run ended or stopped).</summary>

@@ -87,11 +87,17 @@ describe('a run cancelled mid-step, then resumed (real engine)', function () {
     }
   });
 
-  it('runs the stopped step again when it has a retry left', async () => {
+  it('runs the stopped step again when it has a retry left, its condition judged as when it started', async () => {
     const state = join(tempDirectory(), 'cancel-retry');
     const marker = join(tempDirectory(), 'cancel-retry-ran');
-    // The first run sleeps (and is cancelled), the retry finds the marker and succeeds at once.
-    const long = { commandLine: `if [ -e '${marker}' ]; then echo again >> '${marker}'; else echo first > '${marker}'; sleep 30; fi`, retryCount: 1 };
+    // The first run sleeps (and is cancelled), the retry finds the marker and succeeds at once. The
+    // condition is evaluated again on the retry, against the variables the step started with
+    // (not the _SMSTSLastAction* values its stopped run produced).
+    const long = {
+      commandLine: `if [ -e '${marker}' ]; then echo again >> '${marker}'; else echo first > '${marker}'; sleep 30; fi`,
+      retryCount: 1,
+      condition: { variable: '_SMSTSLastActionSucceeded', operator: 'equals', value: 'true' },
+    };
     const error = await engine.runSequence(sequence(long), { stateDirectory: state, timeoutMs: 1500 }).then(
       () => undefined,
       (e: unknown) => e,

@@ -120,11 +120,11 @@ describe('a run cancelled mid-step, then resumed (real engine)', function () {
     child.kill('SIGKILL'); // the CLI alone: its engine notices its owner is gone and cancels the run
     await exited;
     expect(await waitUntil(() => savedState(state).interruption === 'cancelled', 10_000), 'the engine saved the cancel').to.equal(true);
-    // The engine releases the state folder's lock as it exits.
+    // The engine holds the state folder until it has exited: resume refuses the folder until then.
     let result: Awaited<ReturnType<Engine['resumeSequence']>> | undefined;
     for (let attempt = 0; attempt < 50 && !result; attempt++) {
       result = await engine.resumeSequence({ stateDirectory: state }).catch(async (e: Error) => {
-        if (!/in use|locked|another run/i.test(e.message)) throw e;
+        if (!/is still running in another process/.test(e.message)) throw e;
         await new Promise((resolve) => setTimeout(resolve, 100));
         return undefined;
       });

@@ -74,6 +74,29 @@ describe('script console output', function () {
     expect(output.stdout).to.not.match(/aa/);
   });
 
+  it('masks a secret longer than 64 KiB written in pieces (the engine alone knows it)', async function () {
+    // Made and marked secret inside the run, so Node's own masking of values it knows plays no part.
+    const make = "$tsenv.Value('Raw') = -join (1..100000 | ForEach-Object { [char](97 + ($_ * 7919 % 26)) })";
+    const print = "$s = $tsenv.Value('Long'); for ($i = 0; $i -lt $s.Length; $i += 1000) { [Console]::Out.Write($s.Substring($i, 1000)) }; [Console]::Out.WriteLine(' end')";
+    const before = output.stdout.length;
+    const result = await engine.runSequence(
+      {
+        name: 'long secret',
+        steps: [
+          { type: 'RunPowerShellScript', name: 'Make', sourceScript: make },
+          { type: 'SetTaskSequenceVariable', name: 'Mark', variableName: 'Long', variableValue: '%Raw%', doNotShowVariableValue: true },
+          { type: 'RunPowerShellScript', name: 'Print', sourceScript: print },
+        ],
+      },
+      { noState: true },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(result.status).to.equal('Succeeded');
+    const seen = output.stdout.slice(before);
+    expect(seen).to.contain('******** end');
+    expect(seen.length, 'no piece of the secret printed').to.be.below(1000);
+  });
+
   it('stays linear for a script writing one character at a time', async function () {
     const started = Date.now();
     const seen = await printed('foreach ($i in 1..50000) { [Console]::Write("x") }');

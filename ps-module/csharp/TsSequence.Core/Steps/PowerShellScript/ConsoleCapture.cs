@@ -26,8 +26,9 @@ namespace TsSequence.Steps.PowerShellScript
         // otherwise take their held text with it, often the line saying why it exits.
         private static readonly HashSet<ConsoleCapture> Open = new HashSet<ConsoleCapture>();
 
-        // Held text past this is passed on whole (masked as it stands): a run of a self-overlapping
-        // secret ("aa" in "aaaa...") could otherwise be held back without end.
+        // Held text past this (or past twice the longest secret, so the start of a long secret is
+        // never cut off and printed) is passed on whole, masked as it stands: a run of a
+        // self-overlapping secret ("aa" in "aaaa...") could otherwise be held back without end.
         private const int HoldAtMost = 65536;
         private readonly TextWriter target;
         private readonly TsEnvironment environment;
@@ -79,7 +80,7 @@ namespace TsSequence.Steps.PowerShellScript
 
                 try
                 {
-                    capture.Pass(final: true);
+                    capture.PassAtExit();
                     capture.target.Flush();
                 }
                 catch (IOException)
@@ -126,7 +127,7 @@ namespace TsSequence.Steps.PowerShellScript
                 if ((triedAt < PassAt && value!.IndexOf('\n') >= 0) || pending.Length - triedAt >= PassAt)
                 {
                     Pass(final: false);
-                    if (pending.Length >= HoldAtMost)
+                    if (pending.Length >= Math.Max(HoldAtMost, 2 * environment.LongestSecretLength))
                     {
                         Pass(final: true);
                     }
@@ -159,6 +160,19 @@ namespace TsSequence.Steps.PowerShellScript
             lock (Open)
             {
                 Open.Remove(this);
+            }
+        }
+
+        // At exit nothing can complete what is held, and what is held starts a secret (a write of
+        // one cut off by the exit, or another thread's): it goes as a mask, never as its text.
+        private void PassAtExit()
+        {
+            Pass(final: false);
+            if (pending.Length > 0)
+            {
+                pending.Clear();
+                target.Write(TsEnvironment.MaskText);
+                lines?.Console(stream, TsEnvironment.MaskText);
             }
         }
 

@@ -18,10 +18,10 @@ export class EngineRequestError extends Error {
   }
 }
 
-/** The engine process could not start, did not connect, died, or broke the protocol. */
 /** Ends the reason of an engine death: the Engine starts a fresh engine for the next call (the CLI, which makes none, leaves it out). */
 export const RESTART_HINT = ' The next call starts a fresh engine.';
 
+/** The engine process could not start, did not connect, died, or broke the protocol. */
 export class EngineUnavailableError extends Error {
   override name = 'EngineUnavailableError';
   /** What happened, without the engine's stderr lines that `message` quotes after it. */

@@ -121,7 +121,7 @@ export interface ResponseMessage {
   id: number | null;
   result?: unknown;
   error?: ErrorPayload;
-  /** A step's timeout left a script running in the engine (PowerShell could not stop it): Node retires that engine. */
+  /** A script of the request PowerShell could not stop runs on in the engine: Node stops (cancelled request) or retires that engine. */
   scriptLeftRunning?: boolean;
 }
 

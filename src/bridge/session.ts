@@ -38,7 +38,7 @@ export interface SessionHooks {
   /** An aborted request's script could not be stopped and runs on inside the engine: the engine must be stopped. */
   onStepLeftRunning: (method: MethodName) => void;
   /** A request finished, but a step's timeout left a script running in the engine: the engine is retired (the next calls go to a fresh one). */
-  onScriptLeftRunning?: () => void;
+  onScriptLeftRunning: () => void;
   /** The engine broke the protocol (a line that is not JSON, an unknown message). */
   onProtocolError: (error: EngineUnavailableError) => void;
   /** Sees every request's params and its result (secret values to mask in error messages). */
@@ -213,8 +213,8 @@ export class BridgeSession {
     let line: string | undefined;
     try {
       line = encodeMessage(reply);
-    } catch (error) {
-      if (!(error instanceof RangeError)) throw error;
+    } catch {
+      // A RangeError: the answer's JSON is longer than V8 makes a string (its parts are checked strings and numbers).
     }
     const bytes = line === undefined ? undefined : Buffer.byteLength(line) - 1;
     if (line !== undefined && bytes! < this.maxMessageBytes) return this.channel.sendLine(line);
@@ -250,7 +250,7 @@ export class BridgeSession {
         // in flight (one at a time); it goes on serving, so only that request fails.
         if (!request || (message.id !== null && request.id !== message.id)) return; // a late answer to an aborted request
         this.inFlight = undefined;
-        if (request.aborted && message.error?.errorId === 'TsSequence.StepLeftRunning') {
+        if (request.aborted && message.scriptLeftRunning === true) {
           request.aborted.message += '; its script did not stop (blocked in a call PowerShell cannot interrupt), so the engine was stopped.';
           settle(request, request.aborted);
           this.hooks.onStepLeftRunning(request.method);
@@ -264,7 +264,7 @@ export class BridgeSession {
           this.hooks.onExchange?.(request.params, message.result);
           settle(request, undefined, message.result ?? null);
         }
-        if (message.scriptLeftRunning === true && !request.aborted) this.hooks.onScriptLeftRunning?.();
+        if (message.scriptLeftRunning === true && !request.aborted) this.hooks.onScriptLeftRunning();
         this.pump();
         return;
       }

@@ -9,15 +9,7 @@ import { startTestEngine } from '../support/engine.js';
 import { isRunning, waitUntil } from '../support/processes.js';
 import { tempDirectory } from '../support/tempFiles.js';
 import { mkdtempSync } from 'node:fs';
-
-const sleepScript = (seconds: number) => `[System.Threading.Thread]::Sleep(${seconds * 1000})`;
-
-async function rejection(promise: Promise<unknown>): Promise<Error | undefined> {
-  return promise.then(
-    () => undefined,
-    (error: unknown) => error as Error,
-  );
-}
+import { rejection, sleepScript } from '../support/calls.js';
 
 describe('abort and timeouts stop the step, not the engine (real engine)', function () {
   this.timeout(120_000);

@@ -11,8 +11,7 @@ import type { EngineEvent } from '../../src/bridge/protocol.js';
 import { startTestEngine, type CapturedOutput } from '../support/engine.js';
 import { isRunning, waitUntil } from '../support/processes.js';
 import { sessionOf } from '../support/engineInternals.js';
-
-const sleepScript = (seconds: number) => `[System.Threading.Thread]::Sleep(${seconds * 1000})`;
+import { sleepScript } from '../support/calls.js';
 
 describe('Engine (real PowerShell engine)', function () {
   this.timeout(120_000);

@@ -11,14 +11,20 @@ import { resolveEngine } from '../../src/bridge/resolveEngine.js';
 import { startTestEngine, testEngineChoice } from '../support/engine.js';
 import { childrenOf, isRunning, waitUntil } from '../support/processes.js';
 import { socketOf } from '../support/engineInternals.js';
+import { rejection, sleepScript } from '../support/calls.js';
 
-const sleepScript = (seconds: number) => `[System.Threading.Thread]::Sleep(${seconds * 1000})`;
-
-async function rejection(promise: Promise<unknown>): Promise<Error | undefined> {
-  return promise.then(
-    () => undefined,
-    (error: unknown) => error as Error,
-  );
+/**
+ * A stand-in host (a shell script) that starts the real test engine, or, once its switch file
+ * exists, runs `whenSwitched` instead: the first start works, the restarts do what a test needs.
+ */
+function standInHost(whenSwitched: string): { folder: string; engine: string; env: NodeJS.ProcessEnv; switchFile: string } {
+  const folder = mkdtempSync(join(tmpdir(), 'tsseq-restart-test-'));
+  const switchFile = join(folder, 'switch');
+  const engine = join(folder, 'host.sh');
+  const real = resolveEngine({ engine: testEngineChoice });
+  const start = [real.command, ...real.prefixArgs].map((arg) => `'${arg}'`).join(' ');
+  writeFileSync(engine, `#!/bin/sh\nif [ -e '${switchFile}' ]; then ${whenSwitched}; fi\nexec ${start} "$@"\n`, { mode: 0o700 });
+  return { folder, engine, env: { ...process.env, ...real.env }, switchFile };
 }
 
 describe('Engine restart after the engine died (real engine)', function () {
@@ -154,14 +160,10 @@ describe('Engine restart after the engine died (real engine)', function () {
   });
 
   it('a fresh engine that cannot start fails that call alone, tells why in stderrTail, and the next call tries again', async function () {
-    if (process.platform === 'win32') this.skip(); // the stand-in host below is a shell script
-    // A host that starts the real one unless told to refuse: the first start works, later ones fail until allowed.
-    const folder = mkdtempSync(join(tmpdir(), 'tsseq-restart-test-'));
-    const refuse = join(folder, 'refuse');
-    const host = join(folder, 'host.sh');
-    const real = resolveEngine({ engine: testEngineChoice });
-    writeFileSync(host, `#!/bin/sh\nif [ -e '${refuse}' ]; then echo 'stand-in: start refused' >&2; exit 9; fi\nexec '${real.command}' ${real.prefixArgs.map((arg) => `'${arg}'`).join(' ')} "$@"\n`, { mode: 0o700 });
-    const { engine } = await startTestEngine({ engine: host, env: { ...process.env, ...real.env } });
+    if (process.platform === 'win32') this.skip(); // standInHost is a shell script
+    // The first start works, later ones fail until allowed.
+    const { folder, engine: host, env, switchFile: refuse } = standInHost("echo 'stand-in: start refused' >&2; exit 9");
+    const { engine } = await startTestEngine({ engine: host, env });
     try {
       writeFileSync(refuse, '');
       const exited = new Promise((resolve) => engine.once('exit', resolve));
@@ -182,14 +184,10 @@ describe('Engine restart after the engine died (real engine)', function () {
   });
 
   it('close() kills a fresh engine still starting for a call that gave up, without waiting for its start deadline', async function () {
-    if (process.platform === 'win32') this.skip(); // the stand-in host below is a shell script
-    // A host that starts the real one unless told to hang (as an engine that never connects would).
-    const folder = mkdtempSync(join(tmpdir(), 'tsseq-restart-test-'));
-    const hang = join(folder, 'hang');
-    const host = join(folder, 'host.sh');
-    const real = resolveEngine({ engine: testEngineChoice });
-    writeFileSync(host, `#!/bin/sh\nif [ -e '${hang}' ]; then exec sleep 1000; fi\nexec '${real.command}' ${real.prefixArgs.map((arg) => `'${arg}'`).join(' ')} "$@"\n`, { mode: 0o700 });
-    const { engine } = await startTestEngine({ engine: host, env: { ...process.env, ...real.env }, startTimeoutMs: 60_000 });
+    if (process.platform === 'win32') this.skip(); // standInHost is a shell script
+    // Once switched, a start hangs, as an engine that never connects would.
+    const { folder, engine: host, env, switchFile: hang } = standInHost('exec sleep 1000');
+    const { engine } = await startTestEngine({ engine: host, env, startTimeoutMs: 60_000 });
     try {
       writeFileSync(hang, '');
       const exited = new Promise((resolve) => engine.once('exit', resolve));

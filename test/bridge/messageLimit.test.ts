@@ -6,16 +6,10 @@ import type { Engine } from '../../src/bridge/Engine.js';
 import { EngineRequestError, InvalidRequestError, MessageTooLargeError } from '../../src/bridge/errors.js';
 import { DEFAULT_MAX_MESSAGE_BYTES } from '../../src/bridge/session.js';
 import { startTestEngine } from '../support/engine.js';
+import { rejection } from '../support/calls.js';
 
 const LIMIT = 1024 * 1024;
 const copy = { type: 'SetTaskSequenceVariable', name: 'Copy', variableName: 'V', variableValue: '%In%' } as const;
-
-async function rejection(promise: Promise<unknown>): Promise<Error | undefined> {
-  return promise.then(
-    () => undefined,
-    (error: unknown) => error as Error,
-  );
-}
 
 describe('messages over the bridge limit (real engine)', function () {
   this.timeout(120_000);

@@ -36,6 +36,7 @@ async function scriptedPeer(onCallback: SessionHooks['onCallback'] = () => Promi
     onCallback,
     onCancelUnanswered: () => undefined,
     onStepLeftRunning: () => undefined,
+    onScriptLeftRunning: () => undefined,
     // as the Engine does: a protocol violation ends the session
     onProtocolError: (error) => {
       protocolErrors.push(error);

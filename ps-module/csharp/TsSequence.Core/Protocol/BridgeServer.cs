@@ -217,17 +217,12 @@ namespace TsSequence.Protocol
                 using (RunCancellation.Use(cancellation.Token))
                 {
                     object? result = dispatcher.Dispatch(method, parameters);
-                    response = cancellation.IsCancellationRequested ? Cancelled(requestId, AbandonedScripts.Count != abandonedBefore) : BridgeMessages.Result(requestId, result);
-                    if (!cancellation.IsCancellationRequested && AbandonedScripts.Count != abandonedBefore)
-                    {
-                        // A step's own timeout left a script running here: Node retires this engine after the answer.
-                        response["scriptLeftRunning"] = true;
-                    }
+                    response = cancellation.IsCancellationRequested ? Cancelled(requestId) : BridgeMessages.Result(requestId, result);
                 }
             }
             catch (Exception exception)
             {
-                response = cancellation.IsCancellationRequested ? Cancelled(requestId, AbandonedScripts.Count != abandonedBefore) : BridgeMessages.Error(requestId, BridgeError.From(exception));
+                response = cancellation.IsCancellationRequested ? Cancelled(requestId) : BridgeMessages.Error(requestId, BridgeError.From(exception));
             }
             finally
             {
@@ -235,16 +230,22 @@ namespace TsSequence.Protocol
                 End(cancellation);
             }
 
+            if (AbandonedScripts.Count != abandonedBefore)
+            {
+                // A script of this request PowerShell could not stop runs on in this process: Node
+                // stops this engine (a cancelled request) or retires it after the answer.
+                response = cancellation.IsCancellationRequested
+                    ? BridgeMessages.Error(request["id"], BridgeError.Payload(LeftRunningMessage, "TsSequence.StepLeftRunning", "OperationStopped"))
+                    : response;
+                response["scriptLeftRunning"] = true;
+            }
+
             Respond(current, response);
             return shutdown;
         }
 
-        // A script of the request that did not stop is still running in this process: Node is
-        // told (TsSequence.StepLeftRunning) and stops the engine, as when no answer comes.
-        private static IDictionary Cancelled(object? id, bool scriptLeftRunning) =>
-            scriptLeftRunning
-                ? BridgeMessages.Error(id, BridgeError.Payload(LeftRunningMessage, "TsSequence.StepLeftRunning", "OperationStopped"))
-                : BridgeMessages.Error(id, BridgeError.Payload(RunCancellation.Message, "TsSequence.Cancelled", "OperationStopped"));
+        private static IDictionary Cancelled(object? id) =>
+            BridgeMessages.Error(id, BridgeError.Payload(RunCancellation.Message, "TsSequence.Cancelled", "OperationStopped"));
 
         private const string LeftRunningMessage =
             "The run was cancelled, but its script did not stop (blocked in a call PowerShell cannot interrupt) and was left running in the engine.";

@@ -124,6 +124,7 @@ export class Engine extends EventEmitter {
   private startCount = 1;
   /** Why the last fresh engine could not start (until one does). */
   private lastStartFailure: EngineUnavailableError | undefined;
+  private readonly replaced = new Set<EngineConnection>();
 
   private constructor(
     readonly resolved: ResolvedEngine,
@@ -301,7 +302,7 @@ export class Engine extends EventEmitter {
     if (timeoutMs === undefined) return { connection, remaining: options };
     const left = timeoutMs - (Date.now() - started);
     if (left <= 0) throw new EngineTimeoutError(`${method} timed out after ${timeoutMs} ms while a fresh engine started; nothing was sent`);
-    return { connection, remaining: { ...options, timeoutMs: left } };
+    return { connection, remaining: { ...options, timeoutMs: left, timeoutGivenMs: timeoutMs } };
   }
 
   /** One fresh engine for every call waiting after a death; a failed start fails those calls alone. */
@@ -315,6 +316,7 @@ export class Engine extends EventEmitter {
         await cleaning;
         this.lastStartFailure = undefined;
         if (this.closing) return connection; // close() closes it; it never served anybody
+        this.keepUntilEnded(this.connection);
         this.connection = connection;
         this.startCount++;
         this.adopt(connection);
@@ -329,6 +331,12 @@ export class Engine extends EventEmitter {
         this.reopening = undefined;
       });
     return this.reopening;
+  }
+
+  /** A replaced engine that has not exited yet (one retiring serves its queue first): close() closes it too. */
+  private keepUntilEnded(connection: EngineConnection): void {
+    this.replaced.add(connection);
+    void connection.ended.then(() => this.replaced.delete(connection));
   }
 
   private adopt(connection: EngineConnection): void {
@@ -358,7 +366,7 @@ export class Engine extends EventEmitter {
     // An engine starting for a waiting call is closed too, once it is up.
     const starting = this.reopening?.catch(() => undefined);
     this.cancelReopen?.abort(); // nobody will use it: it is killed, not awaited to its start deadline
-    await this.connection.close(timeoutMs);
+    await Promise.all([this.connection, ...this.replaced].map((connection) => connection.close(timeoutMs)));
     if (starting) await (await starting)?.close(timeoutMs);
   }
 }

@@ -121,6 +121,11 @@ export class EngineConnection extends EventEmitter {
     }
   }
 
+  /** Settles when the engine process has exited (however it ended). */
+  get ended(): Promise<void> {
+    return this.process.exited.then(() => undefined);
+  }
+
   /** True once no new request should be sent here: closed, stopped, or the engine is gone. */
   get gone(): boolean {
     return this.lost || this.goneError !== undefined;
@@ -146,13 +151,15 @@ export class EngineConnection extends EventEmitter {
   }
 
   private async shutdown(timeoutMs: number): Promise<void> {
-    this.goneError ??= new EngineClosedError('close', 'The engine was closed (engine.close()) before this request finished.');
+    // Calls still pending when close() ends them fail as closed (a retiring engine's queue too).
+    const closed = new EngineClosedError('close', 'The engine was closed (engine.close()) before this request finished.');
+    this.goneError ??= closed;
     if (!this.session.failed) {
       const shutdown = this.session.request('shutdown', {}, {}).catch(() => undefined);
       await Promise.race([Promise.all([shutdown, this.process.exited]), delay(timeoutMs)]);
     }
     killProcessTree(this.process.child);
-    this.session.fail(this.goneError);
+    this.session.fail(closed);
     this.socket.destroy();
     await Promise.race([this.process.exited, delay(2000)]);
     removeEndpoint(this.endpoint);

@@ -24,6 +24,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Stops the call after this many milliseconds (queued time included), as an abort does: EngineTimeoutError. */
   timeoutMs?: number;
+  /** The timeoutMs the caller gave, for the message, when part of it was spent before this session (waiting for a fresh engine). */
+  timeoutGivenMs?: number;
 }
 
 export interface SessionHooks {
@@ -128,7 +130,7 @@ export class BridgeSession {
         pending.detach.push(onAbort(signal, () => this.abort(pending, abortError(method, signal))));
       }
       if (options.timeoutMs !== undefined) {
-        const timer = setTimeout(() => this.abort(pending, new EngineTimeoutError(`${method} timed out after ${options.timeoutMs} ms`)), options.timeoutMs);
+        const timer = setTimeout(() => this.abort(pending, new EngineTimeoutError(`${method} timed out after ${options.timeoutGivenMs ?? options.timeoutMs} ms`)), options.timeoutMs);
         pending.detach.push(() => clearTimeout(timer));
       }
       this.queue.push(pending);

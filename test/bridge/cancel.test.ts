@@ -4,7 +4,7 @@ import { expect } from 'chai';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Engine } from '../../src/bridge/Engine.js';
-import { EngineAbortError, EngineTimeoutError } from '../../src/bridge/errors.js';
+import { EngineAbortError, EngineClosedError, EngineTimeoutError } from '../../src/bridge/errors.js';
 import { startTestEngine } from '../support/engine.js';
 import { isRunning, waitUntil } from '../support/processes.js';
 import { tempDirectory } from '../support/tempFiles.js';
@@ -143,6 +143,23 @@ describe('a step that does not stop when cancelled (real engine)', function () {
       expect(await waitUntil(() => !isRunning(pid), 5000), 'the engine with the script in it is gone').to.equal(true);
       expect(await engine.ping()).to.equal(true);
       expect(engine.starts).to.equal(2);
+    } finally {
+      await engine.close();
+    }
+  });
+
+  it('close() also closes a retired engine still serving its queue: the queued call fails as closed, the engine goes', async () => {
+    const { engine } = await startTestEngine();
+    try {
+      const pid = engine.pid!;
+      const spin = "[regex]::new('^(a+)+$', 'None', [TimeSpan]::FromSeconds(20)).IsMatch(('a' * 40) + '!')";
+      const timedOut = engine.invokeStep({ type: 'RunPowerShellScript', name: 'Spin', sourceScript: spin, timeoutMinutes: 0.02 });
+      const queued = rejection(engine.invokeStep({ type: 'RunCommandLine', name: 'Queued', commandLine: 'sleep 10' }));
+      expect((await timedOut).exitCode).to.equal(1460);
+      expect(await engine.ping(), 'a fresh engine answers meanwhile').to.equal(true);
+      await engine.close({ timeoutMs: 1000 });
+      expect(await queued).to.be.instanceOf(EngineClosedError);
+      expect(await waitUntil(() => !isRunning(pid), 5000), 'the retired engine is gone after close()').to.equal(true);
     } finally {
       await engine.close();
     }

@@ -139,6 +139,22 @@ describe('Engine restart after the engine died (real engine)', function () {
     }
   });
 
+  it("a call that waited for the fresh engine and then timed out in its queue names the timeoutMs it was given", async () => {
+    const { engine } = await startTestEngine();
+    try {
+      const exited = new Promise((resolve) => engine.once('exit', resolve));
+      process.kill(engine.pid!, 'SIGKILL');
+      await exited;
+      const first = engine.invokeStep({ type: 'RunCommandLine', name: 'Busy', commandLine: 'sleep 3' });
+      const queued = await rejection(engine.invokeStep({ type: 'RunCommandLine', name: 'Queued', commandLine: 'true' }, { timeoutMs: 1500 }));
+      expect(queued).to.be.instanceOf(EngineTimeoutError);
+      expect(queued!.message).to.equal('invokeStep timed out after 1500 ms before it started.');
+      expect((await first).status).to.equal('Succeeded');
+    } finally {
+      await engine.close();
+    }
+  });
+
   it('close() while a fresh engine starts rejects the waiting call as closed and leaves no engine running', async () => {
     const { engine } = await startTestEngine();
     const firstPid = engine.pid!;

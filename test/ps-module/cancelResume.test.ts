@@ -87,6 +87,27 @@ describe('a run cancelled mid-step, then resumed (real engine)', function () {
     }
   });
 
+  it('a cancel while the walker judges conditions marks no step in progress: the resume judges them again and succeeds', async () => {
+    // A software condition reads the package database (about 10 ms here): a cancel mostly lands inside one.
+    const skipped = Array.from({ length: 60 }, (_, i) => ({
+      type: 'RunCommandLine',
+      name: `Skip${i}`,
+      commandLine: 'false',
+      condition: { software: { operator: 'anyVersion', productName: 'tsseq-no-such-product' } },
+    }));
+    const document = { name: 'conditions then cancel', steps: [...skipped, { type: 'RunCommandLine', name: 'Last', commandLine: 'true' }] } as SequenceDocument;
+    const state = join(tempDirectory(), 'cancel-in-conditions');
+    const error = await engine.runSequence(document, { stateDirectory: state, timeoutMs: 300 }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).to.be.instanceOf(EngineTimeoutError);
+    expect(savedState(state).inProgress, 'no step had started').to.equal(null);
+    const result = await engine.resumeSequence({ stateDirectory: state });
+    expect(result.status).to.equal('Succeeded');
+    expect(result.steps.filter((step) => step.status !== 'Skipped').map((step) => `${step.path}=${step.status}`)).to.deep.equal(['Last=Succeeded']);
+  });
+
   it('runs the stopped step again when it has a retry left, its condition judged as when it started', async () => {
     const state = join(tempDirectory(), 'cancel-retry');
     const marker = join(tempDirectory(), 'cancel-retry-ran');

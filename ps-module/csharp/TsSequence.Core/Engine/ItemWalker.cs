@@ -118,9 +118,12 @@ namespace TsSequence.Engine
 
             string? interruptedText = interrupted ? Checkpoints.InterruptedText(context) : null;
             bool retry = interrupted && !Items.Flag(item, "disabled") && Checkpoints.TakeRetry(context, index);
+            // A disabled item or one whose condition is still to be judged is not in progress yet:
+            // a cancel or a crash while the walker passes over it must not fail it on resume.
+            bool startsNow = !Items.Flag(item, "disabled") && item["condition"] == null;
             if (!retry)
             {
-                Checkpoints.BeforeItem(context, item, index);
+                Checkpoints.BeforeItem(context, item, index, startsNow);
             }
 
             if (context.State != null && context.Log.Wanted)
@@ -171,6 +174,11 @@ namespace TsSequence.Engine
                     context.Log.Info($"The action ({name}) has been skipped because the condition was evaluated to be false", path);
                     AddSkipped(item, path, "ConditionFalse");
                     return "Skipped";
+                }
+
+                if (!retry)
+                {
+                    Checkpoints.Starting(context, item, index);
                 }
             }
 

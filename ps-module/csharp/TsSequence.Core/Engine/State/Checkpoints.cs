@@ -24,20 +24,45 @@ namespace TsSequence.Engine.State
             return Items.IsGroup(item) || type == "SetTaskSequenceVariable" || type == "RestartComputer";
         }
 
-        /// <summary>Saves before the item at <paramref name="index"/>; a step that acts outside the state is marked in progress.</summary>
-        internal static void BeforeItem(RunContext context, IDictionary item, int index)
+        /// <summary>
+        /// Saves before the item at <paramref name="index"/>; a step that acts outside the state is
+        /// marked in progress when it <paramref name="startsNow"/> (else by <see cref="Starting"/>,
+        /// once its condition held).
+        /// </summary>
+        internal static void BeforeItem(RunContext context, IDictionary item, int index, bool startsNow)
         {
             RunProgress progress = context.Progress;
             progress.Position = index;
             progress.Interruption = null;
-            bool outside = !ActsOnlyOnState(item);
-            progress.InProgress = outside ? index : (int?)null;
-            if (outside && !progress.RetriesLeft.ContainsKey(index))
+            bool outside = !ActsOnlyOnState(item) && startsNow;
+            progress.InProgress = null;
+            if (outside)
             {
-                progress.RetriesLeft[index] = (item["retryCount"] ?? RetryCountDefault(Items.Type(item))) is object retries && !(retries is bool) ? Convert.ToInt32(retries, CultureInfo.InvariantCulture) : 0;
+                MarkInProgress(progress, item, index);
             }
 
             context.State?.Save(context, progress, durable: outside);
+        }
+
+        private static void MarkInProgress(RunProgress progress, IDictionary item, int index)
+        {
+            progress.InProgress = index;
+            if (!progress.RetriesLeft.ContainsKey(index))
+            {
+                progress.RetriesLeft[index] = (item["retryCount"] ?? RetryCountDefault(Items.Type(item))) is object retries && !(retries is bool) ? Convert.ToInt32(retries, CultureInfo.InvariantCulture) : 0;
+            }
+        }
+
+        /// <summary>The step at <paramref name="index"/> passed its condition and starts: marked in progress (durably) if it acts outside the state.</summary>
+        internal static void Starting(RunContext context, IDictionary item, int index)
+        {
+            if (ActsOnlyOnState(item))
+            {
+                return;
+            }
+
+            MarkInProgress(context.Progress, item, index);
+            context.State?.Save(context, context.Progress, durable: true);
         }
 
         // The step type's default retryCount (the model's: 2 for Install Application and Install Software Updates, else 0).

@@ -11,6 +11,7 @@ import { paths } from './paths.js';
 import type { EngineEvent, InvokeStepResult, MethodName, ReadyMessage, ResultDocument, VariableRecord } from './protocol.js';
 import { resolveEngine, type EngineChoice, type ResolvedEngine } from './resolveEngine.js';
 import { onAbort } from './abortListeners.js';
+import { LONGEST_TIMER_MS, timerDelay } from './milliseconds.js';
 import { assertValidStep } from '../api/validateStep.js';
 import { withDefaultName } from '../api/defaultStepName.js';
 import type { StepInput } from '../api/stepTypes.js';
@@ -150,8 +151,8 @@ export class Engine extends EventEmitter {
     const maxMessageBytes = Math.min(options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES, 512 * 1024 * 1024);
     const settings: ConnectionSettings = {
       resolved,
-      startTimeoutMs: options.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS,
-      limits: { maxMessageBytes, cancelGraceMs: options.cancelGraceMs },
+      startTimeoutMs: startLimit(options.startTimeoutMs, 'startTimeoutMs') ?? DEFAULT_START_TIMEOUT_MS,
+      limits: { maxMessageBytes, cancelGraceMs: startLimit(options.cancelGraceMs, 'cancelGraceMs') },
       env: options.env,
       cwd: options.cwd,
       steps,
@@ -262,6 +263,7 @@ export class Engine extends EventEmitter {
    */
   private async request(method: MethodName, params: Record<string, unknown> = {}, options: RequestOptions = {}): Promise<unknown> {
     if (this.closing) throw new EngineClosedError(method);
+    if (options.timeoutMs !== undefined) options = { ...options, timeoutMs: timerDelay(options.timeoutMs, 'timeoutMs', method) };
     const handler = this.steps.runningHandler;
     if (handler) {
       throw new InvalidRequestError(
@@ -369,6 +371,11 @@ export class Engine extends EventEmitter {
     await Promise.all([this.connection, ...this.replaced].map((connection) => connection.close(timeoutMs)));
     if (starting) await (await starting)?.close(timeoutMs);
   }
+}
+
+/** An Engine.start time limit as a timer delay (Infinity: the longest a timer waits); undefined when not given. */
+function startLimit(value: number | undefined, name: string): number | undefined {
+  return value === undefined ? undefined : (timerDelay(value, name, 'Engine.start') ?? LONGEST_TIMER_MS);
 }
 
 /** One listener calling both (the caller's first: a throwing one fails its request as before). */

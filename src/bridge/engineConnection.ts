@@ -40,6 +40,8 @@ export class EngineConnection extends EventEmitter {
   goneError: EngineUnavailableError | undefined;
   /** Set the moment the connection ends unasked, before goneError (which waits for the exit status to say how). */
   private lost = false;
+  /** Serving its queue before it shuts down (retire): a death meanwhile is still reported as one. */
+  private retiring = false;
   private closing: Promise<void> | undefined;
 
   private constructor(
@@ -171,6 +173,7 @@ export class EngineConnection extends EventEmitter {
    */
   private retire(): void {
     if (this.gone) return;
+    this.retiring = true;
     this.goneError = new EngineUnavailableError(`The engine was retired: a step's timeout left a script running in it that PowerShell could not stop.${RESTART_HINT}`);
     // Queued behind what was already asked, so those calls are still answered.
     void this.session.request('shutdown', {}, {}).catch(() => undefined).finally(() => void this.close(2000));
@@ -199,7 +202,7 @@ export class EngineConnection extends EventEmitter {
       // just as after close(); an engine that only dropped the connection goes too.
       killProcessTree(this.process.child);
       removeEndpoint(this.endpoint);
-      if (this.goneError) return this.session.fail(this.goneError);
+      if (this.goneError && !(this.retiring && !this.closing)) return this.session.fail(this.goneError);
       const how = !status ? 'closed the bridge connection' : status.signal ? `was killed (${status.signal})` : `exited with code ${status.code}`;
       this.goneError = new EngineUnavailableError(
         `The PowerShell engine ${how} unexpectedly: ${describeEngine(this.settings.resolved)}.${RESTART_HINT}`,

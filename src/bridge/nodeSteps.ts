@@ -123,6 +123,10 @@ export class NodeStepRegistry {
       }
       const exitCode = outcome?.exitCode ?? 0;
       if (!Number.isInteger(exitCode)) return fail(`Node step '${entry.name}' returned a non-integer exit code: ${String(exitCode)}.`);
+      if (exitCode < -2147483648 || exitCode > 2147483647) return fail(`Node step '${entry.name}' returned exit code ${exitCode}, outside -2147483648..2147483647.`);
+      if (outcome?.message !== undefined && typeof outcome.message !== 'string') {
+        return fail(`Node step '${entry.name}' returned a message that is not a string (${typeof outcome.message}).`);
+      }
       const variables = context.variables.toRecord();
       const outcomeMessage = outcome?.message ?? '';
       // The engine could not read such a reply, and the step would fail without saying why.

@@ -58,6 +58,16 @@ describe('NodeStepRegistry (answers invokeNodeStep callbacks)', () => {
   });
 });
 
+describe('NodeStepRegistry: answers a handler returns that the engine could not take', () => {
+  it('names an exit code outside Int32 and a message that is not a string', async () => {
+    const registry = new NodeStepRegistry();
+    registry.register('huge', () => ({ exitCode: 2 ** 40 }));
+    registry.register('objectMessage', () => ({ message: { a: 1 } as unknown as string }));
+    expect((await registry.answer(call('huge'))).error?.message).to.equal("Node step 'huge' returned exit code 1099511627776, outside -2147483648..2147483647.");
+    expect((await registry.answer(call('objectMessage'))).error?.message).to.equal("Node step 'objectMessage' returned a message that is not a string (object).");
+  });
+});
+
 describe('NodeStepRegistry.runningHandler (a handler must not call its own engine)', () => {
   it('is set inside the handler and its awaits, for its own registry only, and cleared when it finishes', async () => {
     const registry = new NodeStepRegistry();

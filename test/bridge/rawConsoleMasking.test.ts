@@ -87,4 +87,15 @@ describe('console text held for masking when a script ends the process', functio
     expect(output.stderr).not.to.contain('Raw-Se');
     expect(output.stderr + output.stdout + error.message).to.not.contain(SECRET);
   });
+
+  it('[Environment]::Exit ends the engine while another thread keeps writing to the console', async () => {
+    const script = [
+      "$ps = [powershell]::Create(); $null = $ps.AddScript({ while ($true) { [Console]::Out.Write('x') } }); $null = $ps.BeginInvoke()",
+      "Start-Sleep -Milliseconds 300; [Console]::Error.WriteLine('fatal: giving up'); [Environment]::Exit(3)",
+    ].join('\n');
+    const hung = new Promise<'hung'>((resolve) => setTimeout(() => resolve('hung'), 15_000).unref());
+    const ended = await Promise.race([exiting(script), hung]);
+    expect(ended, 'the engine exited').to.be.instanceOf(EngineUnavailableError);
+    expect((ended as EngineUnavailableError).message).to.match(/exited with code 3/);
+  });
 });

@@ -57,7 +57,14 @@ namespace TsSequence.Steps.PowerShellScript
 
         static ConsoleCapture()
         {
-            AppDomain.CurrentDomain.ProcessExit += (sender, args) => CompleteAllAtExit();
+            // On a thread of its own, waited for a second at most: a writer busy in a capture (or a
+            // lock it needs) must never hold up the exit itself.
+            AppDomain.CurrentDomain.ProcessExit += (sender, args) =>
+            {
+                var pass = new Thread(CompleteAllAtExit) { IsBackground = true, Name = "tsseq console exit pass" };
+                pass.Start();
+                pass.Join(1000);
+            };
         }
 
         /// <summary>Passes on what every open capture holds, as the process exits.</summary>

@@ -88,6 +88,17 @@ describe('console text held for masking when a script ends the process', functio
     expect(output.stderr + output.stdout + error.message).to.not.contain(SECRET);
   });
 
+  it('a step ends while a runspace it left keeps writing to the console (no lock-order deadlock)', async () => {
+    const script = "$ps = [powershell]::Create(); $null = $ps.AddScript({ while ($true) { [Console]::Out.Write('y') } }); $null = $ps.BeginInvoke(); Start-Sleep -Milliseconds 300";
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const step = engine.invokeStep({ type: 'RunPowerShellScript', name: 'Leaves a writer', sourceScript: script });
+      const hung = new Promise<'hung'>((resolve) => setTimeout(() => resolve('hung'), 15_000).unref());
+      const ended = await Promise.race([step, hung]);
+      expect(ended === 'hung' ? 'hung' : ended.status, `attempt ${attempt + 1}`).to.equal('Succeeded');
+    }
+    await exiting('[Environment]::Exit(5)'); // the writers go with this engine
+  });
+
   it('[Environment]::Exit ends the engine while another thread keeps writing to the console', async () => {
     const script = [
       "$ps = [powershell]::Create(); $null = $ps.AddScript({ while ($true) { [Console]::Out.Write('x') } }); $null = $ps.BeginInvoke()",

@@ -79,24 +79,37 @@ namespace TsSequence.Steps.PowerShellScript
 
             foreach (ConsoleCapture capture in open)
             {
-                // A thread stuck writing holds the lock: exit anyway rather than hang.
-                if (!Monitor.TryEnter(capture.sync, 1000))
+                // In the writers' lock order (see Complete); a thread stuck writing holds them: exit anyway.
+                object console = Console.Out;
+                if (!Monitor.TryEnter(console, 1000))
                 {
                     continue;
                 }
 
                 try
                 {
-                    capture.PassAtExit();
-                    capture.target.Flush();
-                }
-                catch (IOException)
-                {
-                    // The console is gone: nothing to pass on to.
+                    if (!Monitor.TryEnter(capture.sync, 1000))
+                    {
+                        continue;
+                    }
+
+                    try
+                    {
+                        capture.PassAtExit();
+                        capture.target.Flush();
+                    }
+                    catch (IOException)
+                    {
+                        // The console is gone: nothing to pass on to.
+                    }
+                    finally
+                    {
+                        Monitor.Exit(capture.sync);
+                    }
                 }
                 finally
                 {
-                    Monitor.Exit(capture.sync);
+                    Monitor.Exit(console);
                 }
             }
         }
@@ -158,10 +171,18 @@ namespace TsSequence.Steps.PowerShellScript
         /// <summary>Passes on everything held (the script ended).</summary>
         internal void Complete()
         {
-            lock (sync)
+            // Lock order: Console.Out first, then this capture. A script's thread writes through
+            // Console.Out's synchronized wrapper (its lock held) into this capture, and .NET's Unix
+            // console locks Console.Out around every write to the terminal, so writing to the
+            // target under sync alone would deadlock with a thread that is writing (a runspace
+            // the script left printing).
+            lock (Console.Out)
             {
-                Pass(final: true);
-                target.Flush();
+                lock (sync)
+                {
+                    Pass(final: true);
+                    target.Flush();
+                }
             }
 
             lock (Open)
